@@ -1,0 +1,80 @@
+namespace KylinMock.Errors;
+
+/// <summary>
+/// A Kylin error code (<c>KE-...</c>) and how Kylin renders its message: new-style codes read
+/// <c>"KE-x: message"</c>, old-style codes read <c>"KE-x(Description):message"</c>.
+/// </summary>
+public sealed record ErrorCode
+{
+    private ErrorCode(string code, bool oldStyle)
+    {
+        Code = code;
+        OldStyle = oldStyle;
+    }
+
+    /// <summary>The code as Kylin writes it, for example <c>KE-010032219</c>.</summary>
+    public string Code { get; }
+
+    /// <summary>True for codes rendered as <c>code(description):message</c> with a null suggestion.</summary>
+    public bool OldStyle { get; }
+
+    /// <summary>KE-000000001: an unexpected exception (message is <c>code(UNKNOWN ERRORCODE): raw</c>).</summary>
+    public static readonly ErrorCode UnknownErrorCode = new("KE-000000001", oldStyle: true);
+
+    /// <summary>KE-000030001: a request body that is not JSON.</summary>
+    public static readonly ErrorCode FailedParseJson = new("KE-000030001", oldStyle: true);
+
+    /// <summary>KE-010000003: Invalid Parameter (HTTP 400 when it comes from binding).</summary>
+    public static readonly ErrorCode InvalidParameter = new("KE-010000003", oldStyle: true);
+
+    /// <summary>KE-010001002: Empty Project Name.</summary>
+    public static readonly ErrorCode EmptyProjectName = new("KE-010001002", oldStyle: true);
+
+    /// <summary>KE-010024001: No access.</summary>
+    public static readonly ErrorCode AccessDenied = new("KE-010024001", oldStyle: true);
+
+    /// <summary>KE-010003005: User Locked.</summary>
+    public static readonly ErrorCode UserLocked = new("KE-010003005", oldStyle: true);
+
+    /// <summary>KE-010003008: Login Failed (a disabled user).</summary>
+    public static readonly ErrorCode LoginFailed = new("KE-010003008", oldStyle: true);
+
+    /// <summary>KE-010001201: Can't find project.</summary>
+    public static readonly ErrorCode ProjectNotExist = new("KE-010001201", oldStyle: false);
+
+    /// <summary>KE-010032211: the action cannot be applied to a job in its state.</summary>
+    public static readonly ErrorCode JobUpdateStatusFailed = new("KE-010032211", oldStyle: false);
+
+    /// <summary>KE-010032212: a status name that is not a JobStatusEnum name.</summary>
+    public static readonly ErrorCode JobStatusIllegal = new("KE-010032212", oldStyle: false);
+
+    /// <summary>KE-010032213: no job selected for an action.</summary>
+    public static readonly ErrorCode JobNotSelected = new("KE-010032213", oldStyle: false);
+
+    /// <summary>KE-010032215: an illegal low-level state move.</summary>
+    public static readonly ErrorCode IllegalJobStateTransfer = new("KE-010032215", oldStyle: false);
+
+    /// <summary>KE-010032217: the action is not allowed for a status.</summary>
+    public static readonly ErrorCode JobActionIllegal = new("KE-010032217", oldStyle: false);
+
+    /// <summary>KE-010032219: Can't find job.</summary>
+    public static readonly ErrorCode JobNotExist = new("KE-010032219", oldStyle: false);
+
+    /// <summary>KE-010003207: no credentials.</summary>
+    public static readonly ErrorCode UserUnauthorized = new("KE-010003207", oldStyle: false);
+
+    /// <summary>KE-010003208: wrong user name or password.</summary>
+    public static readonly ErrorCode UserLoginFailed = new("KE-010003208", oldStyle: false);
+
+    /// <summary>KE-010003209: no authentication information.</summary>
+    public static readonly ErrorCode UserAuthInfoNotFound = new("KE-010003209", oldStyle: false);
+
+    /// <summary>KE-010043201: a required request parameter is missing or empty.</summary>
+    public static readonly ErrorCode RequestParameterEmpty = new("KE-010043201", oldStyle: false);
+
+    /// <summary>KE-010043207: a parameter value outside the supported set.</summary>
+    public static readonly ErrorCode ParameterInvalidSupportList = new("KE-010043207", oldStyle: false);
+
+    /// <inheritdoc />
+    public override string ToString() => Code;
+}

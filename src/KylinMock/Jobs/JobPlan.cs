@@ -1,0 +1,37 @@
+namespace KylinMock.Jobs;
+
+/// <summary>
+/// How a job lives on the mock's clock: when the scheduler picks it up, how long each step runs,
+/// and whether (and where) it fails. A scripted outcome is a plan.
+/// </summary>
+public sealed record JobPlan
+{
+    /// <summary>Milliseconds from entering READY (creation, RESUME, RESTART) to being picked up.</summary>
+    public long PickupDelayMs { get; init; } = 5_000;
+
+    /// <summary>Milliseconds each step runs, one per step; missing entries run 60 s.</summary>
+    public IReadOnlyList<long> StepDurationsMs { get; init; } = [];
+
+    /// <summary>The index of the step that fails, or null when the job never fails.</summary>
+    public int? FailAtStep { get; init; }
+
+    /// <summary>How many runs fail at <see cref="FailAtStep"/>: 1 = fails once and succeeds after RESUME; <see cref="int.MaxValue"/> = fails every time.</summary>
+    public int FailingRuns { get; init; } = 1;
+
+    /// <summary>The failure message a failed step reports.</summary>
+    public string? FailureMessage { get; init; }
+
+    /// <summary>A plan that succeeds: picked up after <paramref name="pickupDelayMs"/>, each step running as given.</summary>
+    public static JobPlan Succeeds(long pickupDelayMs, params long[] stepDurationsMs) =>
+        new() { PickupDelayMs = pickupDelayMs, StepDurationsMs = stepDurationsMs };
+
+    /// <summary>This plan, failing at step <paramref name="stepIndex"/> for the first <paramref name="runs"/> runs.</summary>
+    public JobPlan FailingAt(int stepIndex, int runs = 1, string? message = null) =>
+        this with { FailAtStep = stepIndex, FailingRuns = runs, FailureMessage = message ?? FailureMessage };
+
+    /// <summary>The planned running time of step <paramref name="index"/>.</summary>
+    public long StepDuration(int index) => index < StepDurationsMs.Count ? StepDurationsMs[index] : 60_000;
+
+    /// <summary>Whether run number <paramref name="run"/> (1-based) fails at step <paramref name="index"/>.</summary>
+    public bool Fails(int index, int run) => FailAtStep == index && run <= FailingRuns;
+}

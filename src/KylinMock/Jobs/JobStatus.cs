@@ -1,0 +1,64 @@
+namespace KylinMock.Jobs;
+
+/// <summary>Kylin's displayed job status names (<c>JobStatusEnum</c>); the list filter accepts every name.</summary>
+public enum JobStatus
+{
+    /// <summary>Never shown; filters as READY.</summary>
+    NEW,
+
+    /// <summary>Waiting to run (READY).</summary>
+    PENDING,
+
+    /// <summary>Running.</summary>
+    RUNNING,
+
+    /// <summary>Finished (SUCCEED).</summary>
+    FINISHED,
+
+    /// <summary>Failed.</summary>
+    ERROR,
+
+    /// <summary>Discarded (DISCARDED or SUICIDAL).</summary>
+    DISCARDED,
+
+    /// <summary>Paused (PAUSED).</summary>
+    STOPPED,
+
+    /// <summary>Never shown; filters as SUICIDAL.</summary>
+    SUICIDAL,
+
+    /// <summary>Accepted by name, then refused by the list filter.</summary>
+    STARTING,
+
+    /// <summary>Accepted by name, then refused by the list filter.</summary>
+    STOPPING,
+
+    /// <summary>Accepted by name, then refused by the list filter.</summary>
+    LAUNCHING_ERROR,
+
+    /// <summary>Accepted by name, then refused by the list filter.</summary>
+    SKIP,
+
+    /// <summary>Accepted by name, then refused by the list filter.</summary>
+    WARNING,
+}
+
+/// <summary>Parsing of <see cref="JobStatus"/> names as Kylin does it (case-sensitive).</summary>
+public static class JobStatuses
+{
+    /// <summary>Parses a status name exactly as Kylin's <c>JobStatusEnum.valueOf</c>: case-sensitive.</summary>
+    public static bool TryParse(string name, out JobStatus status)
+    {
+        foreach (var candidate in Enum.GetValues<JobStatus>())
+        {
+            if (string.Equals(candidate.ToString(), name, StringComparison.Ordinal))
+            {
+                status = candidate;
+                return true;
+            }
+        }
+
+        status = default;
+        return false;
+    }
+}

@@ -1,0 +1,286 @@
+namespace KylinMock.Jobs;
+
+/// <summary>
+/// The only owner of job state: every job of one server, in storage order, guarded by one lock.
+/// Before anything reads or changes a job, the store catches every job up with the clock
+/// (pick-ups, step ends), so answers depend only on the estate, the plans and the clock's moves.
+/// </summary>
+public sealed class JobStore
+{
+    private readonly object gate = new();
+    private readonly TimeProvider clock;
+    private readonly int maxRunningPerProject;
+    private readonly List<Job> jobs = [];
+    private readonly Dictionary<string, Job> byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Project> projects = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> projectOrder = [];
+    private readonly PriorityQueue<Job, (long Due, long Seq)> timeline = new();
+    private readonly Dictionary<Job, long> scheduled = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int> runningByProject = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Queue<Job>> waitingByProject = new(StringComparer.OrdinalIgnoreCase);
+    private long sequence;
+    private Estate initial = new([], []);
+
+    /// <summary>A store reading time from <paramref name="clock"/>, running at most <paramref name="maxRunningPerProject"/> jobs per project at once.</summary>
+    public JobStore(TimeProvider clock, int maxRunningPerProject = 20)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRunningPerProject, 1);
+        this.clock = clock;
+        this.maxRunningPerProject = maxRunningPerProject;
+    }
+
+    /// <summary>The clock the store reads, as epoch milliseconds.</summary>
+    public long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>How many jobs the store holds.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return jobs.Count;
+            }
+        }
+    }
+
+    /// <summary>Replaces everything with <paramref name="estate"/> and remembers it for <see cref="Reset"/>.</summary>
+    public void Load(Estate estate)
+    {
+        ArgumentNullException.ThrowIfNull(estate);
+        lock (gate)
+        {
+            initial = new Estate(estate.Projects, estate.Jobs.Select(j => j.Clone()).ToArray());
+            Fill(estate.Jobs.Select(j => j.Clone()), estate.Projects);
+        }
+    }
+
+    /// <summary>Goes back to the estate last loaded.</summary>
+    public void Reset()
+    {
+        lock (gate)
+        {
+            Fill(initial.Jobs.Select(j => j.Clone()), initial.Projects);
+        }
+    }
+
+    /// <summary>Copies of every job, caught up with the clock, in storage order.</summary>
+    public IReadOnlyList<Job> Snapshot() => Read(view => view.Jobs.Select(j => j.Clone()).ToArray());
+
+    /// <summary>A copy of the job with <paramref name="id"/>, caught up with the clock, or null.</summary>
+    public Job? Find(string id) => Read(view => view.Find(id)?.Clone());
+
+    /// <summary>The projects, in the order they were loaded.</summary>
+    public IReadOnlyList<Project> Projects()
+    {
+        lock (gate)
+        {
+            return projectOrder.Select(n => projects[n]).ToArray();
+        }
+    }
+
+    /// <summary>Adds jobs (and any project they name that is unknown so far) at the end of storage.</summary>
+    public void Add(IEnumerable<Job> newJobs)
+    {
+        ArgumentNullException.ThrowIfNull(newJobs);
+        lock (gate)
+        {
+            CatchUp(Now);
+            foreach (var job in newJobs)
+            {
+                if (byId.ContainsKey(job.Id))
+                {
+                    throw new ArgumentException($"A job with id \"{job.Id}\" exists already.", nameof(newJobs));
+                }
+
+                Insert(job.Clone());
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="read"/> on a consistent view, after catching up with the clock.</summary>
+    internal T Read<T>(Func<StoreView, T> read)
+    {
+        lock (gate)
+        {
+            var now = Now;
+            CatchUp(now);
+            return read(new StoreView(this, now));
+        }
+    }
+
+    /// <summary>Runs <paramref name="change"/> on a consistent view, after catching up with the clock.</summary>
+    internal T Write<T>(Func<StoreView, T> change) => Read(change);
+
+    private void Fill(IEnumerable<Job> source, IReadOnlyList<Project> projectList)
+    {
+        jobs.Clear();
+        byId.Clear();
+        projects.Clear();
+        projectOrder.Clear();
+        timeline.Clear();
+        scheduled.Clear();
+        runningByProject.Clear();
+        waitingByProject.Clear();
+        foreach (var project in projectList)
+        {
+            AddProject(project);
+        }
+
+        foreach (var job in source)
+        {
+            Insert(job);
+        }
+    }
+
+    private void Insert(Job job)
+    {
+        if (!projects.ContainsKey(job.Project))
+        {
+            AddProject(new Project(job.Project));
+        }
+
+        jobs.Add(job);
+        byId[job.Id] = job;
+        if (job.State == ExecutableState.RUNNING)
+        {
+            runningByProject[job.Project] = runningByProject.GetValueOrDefault(job.Project) + 1;
+        }
+
+        Schedule(job);
+    }
+
+    private void AddProject(Project project)
+    {
+        if (projects.TryAdd(project.Name, project))
+        {
+            projectOrder.Add(project.Name);
+        }
+    }
+
+    private void Schedule(Job job)
+    {
+        if (JobLife.NextEventTime(job) is { } due)
+        {
+            scheduled[job] = due;
+            timeline.Enqueue(job, (due, sequence++));
+        }
+        else
+        {
+            scheduled.Remove(job);
+        }
+    }
+
+    // Processes every due move in time order across all jobs, so the per-project limit holds exactly.
+    private void CatchUp(long now)
+    {
+        while (timeline.TryPeek(out var job, out var key) && key.Due <= now)
+        {
+            timeline.Dequeue();
+            if (!scheduled.TryGetValue(job, out var due) || due != key.Due || JobLife.NextEventTime(job) != due)
+            {
+                continue;
+            }
+
+            scheduled.Remove(job);
+            if (job.State == ExecutableState.READY)
+            {
+                if (runningByProject.GetValueOrDefault(job.Project) >= maxRunningPerProject)
+                {
+                    Waiting(job.Project).Enqueue(job);
+                    continue;
+                }
+
+                JobLife.PickUp(job, due);
+                runningByProject[job.Project] = runningByProject.GetValueOrDefault(job.Project) + 1;
+            }
+            else
+            {
+                JobLife.FinishRunningStep(job, due);
+                if (job.State != ExecutableState.RUNNING)
+                {
+                    runningByProject[job.Project]--;
+                    StartWaiting(job.Project, due);
+                }
+            }
+
+            Schedule(job);
+        }
+    }
+
+    // A slot freed at `at`: the longest-waiting READY job of the project starts then.
+    private void StartWaiting(string project, long at)
+    {
+        var queue = Waiting(project);
+        while (queue.Count > 0 && runningByProject.GetValueOrDefault(project) < maxRunningPerProject)
+        {
+            var next = queue.Dequeue();
+            if (next.State != ExecutableState.READY || next.ReadySince + next.Plan.PickupDelayMs > at)
+            {
+                continue;
+            }
+
+            JobLife.PickUp(next, at);
+            runningByProject[project] = runningByProject.GetValueOrDefault(project) + 1;
+            Schedule(next);
+        }
+    }
+
+    private Queue<Job> Waiting(string project)
+    {
+        if (!waitingByProject.TryGetValue(project, out var queue))
+        {
+            queue = new Queue<Job>();
+            waitingByProject[project] = queue;
+        }
+
+        return queue;
+    }
+
+    // A user action on one job: the running count, the job's due time and any freed slot follow.
+    private void Change(Job job, Action<Job> action, long now)
+    {
+        var wasRunning = job.State == ExecutableState.RUNNING;
+        try
+        {
+            action(job);
+        }
+        finally
+        {
+            var isRunning = job.State == ExecutableState.RUNNING;
+            if (wasRunning != isRunning)
+            {
+                runningByProject[job.Project] = runningByProject.GetValueOrDefault(job.Project) + (isRunning ? 1 : -1);
+            }
+
+            Schedule(job);
+            if (wasRunning && !isRunning)
+            {
+                StartWaiting(job.Project, now);
+            }
+        }
+    }
+
+    /// <summary>The store as one request sees it, inside the lock.</summary>
+    internal readonly struct StoreView(JobStore store, long now)
+    {
+        /// <summary>The instant of this view, epoch ms.</summary>
+        public long Now { get; } = now;
+
+        /// <summary>Live jobs in storage order.</summary>
+        public IReadOnlyList<Job> Jobs => store.jobs;
+
+        /// <summary>The live job with this id, or null.</summary>
+        public Job? Find(string id) => store.byId.GetValueOrDefault(id);
+
+        /// <summary>The project with this name (case-insensitive), or null.</summary>
+        public Project? FindProject(string name) => store.projects.GetValueOrDefault(name);
+
+        /// <summary>Project names in load order.</summary>
+        public IReadOnlyList<string> ProjectNames => store.projectOrder;
+
+        /// <summary>Applies a user action to a live job, keeping the schedule and running counts right.</summary>
+        public void Change(Job job, Action<Job> action) => store.Change(job, action, Now);
+    }
+}

@@ -1,0 +1,133 @@
+namespace KylinMock.Jobs;
+
+/// <summary>
+/// Kylin's derived timing fields, computed at an instant exactly as <c>AbstractExecutable</c>,
+/// <c>DefaultExecutable</c> and <c>ExecutableResponse</c> compute them.
+/// </summary>
+public static class JobTiming
+{
+    /// <summary>A step's duration (<c>AbstractExecutable.getDuration(output)</c>).</summary>
+    public static long StepDuration(JobStep step, long now)
+    {
+        if (step.AccumulatedDuration != 0)
+        {
+            return step.AccumulatedDuration + (step.State == ExecutableState.RUNNING ? now - step.LastRunningStartTime : 0);
+        }
+
+        if (step.StartTime == 0)
+        {
+            return 0;
+        }
+
+        return step.EndTime == 0 ? now - step.StartTime : step.EndTime - step.StartTime;
+    }
+
+    /// <summary>
+    /// A step's wait (<c>AbstractExecutable.getWaitTime</c>): step 0 waits from the job's creation,
+    /// step n from the previous step's end, and only once that step SUCCEEDed; an unstarted step
+    /// waits until now (or until the job was discarded).
+    /// </summary>
+    public static long StepWait(Job job, int index, long now)
+    {
+        var step = job.Steps[index];
+        var lastEnd = job.CreateTime;
+        if (index > 0)
+        {
+            var previous = job.Steps[index - 1];
+            lastEnd = previous.EndTime;
+            if (lastEnd == 0 || previous.State != ExecutableState.SUCCEED)
+            {
+                return 0;
+            }
+        }
+
+        var start = step.StartTime;
+        if (start == 0)
+        {
+            start = job.State == ExecutableState.DISCARDED ? job.EndTime : now;
+        }
+
+        var wait = start - lastEnd;
+        return wait < 0 ? 0 : wait;
+    }
+
+    /// <summary>The job's duration: the sum of its steps' durations (CHAIN mode).</summary>
+    public static long Duration(Job job, long now)
+    {
+        long total = 0;
+        foreach (var step in job.Steps)
+        {
+            total += StepDuration(step, now);
+        }
+
+        return total;
+    }
+
+    /// <summary>The job's wait: the sum of its steps' waits.</summary>
+    public static long WaitTime(Job job, long now)
+    {
+        long total = 0;
+        for (var i = 0; i < job.Steps.Count; i++)
+        {
+            total += StepWait(job, i, now);
+        }
+
+        return total;
+    }
+
+    /// <summary>Succeeded steps over steps, forced to 0.99 when it reaches 1 while the job is not SUCCEED.</summary>
+    public static float StepRatio(Job job)
+    {
+        if (job.Steps.Count == 0)
+        {
+            return 0f;
+        }
+
+        var succeeded = job.Steps.Count(s => s.State == ExecutableState.SUCCEED);
+        var ratio = (float)succeeded / job.Steps.Count;
+        return ratio == 1f && job.State != ExecutableState.SUCCEED ? 0.99f : ratio;
+    }
+
+    /// <summary>The percentage of steps displayed FINISHED (<c>ExecutableResponse.getProgress</c>).</summary>
+    public static double Progress(Job job)
+    {
+        if (job.Steps.Count == 0)
+        {
+            return 0.0;
+        }
+
+        var finished = job.Steps.Count(s => s.State == ExecutableState.SUCCEED);
+        return 100.0 * finished / job.Steps.Count;
+    }
+
+    /// <summary>
+    /// The total duration Kylin's sort bean sorts by (<c>ExecutablePOSortBean.computeTotalDuration</c>):
+    /// now minus creation while READY or RUNNING, else the end of the last started step minus creation.
+    /// It differs from the response's <c>total_duration</c>, which is why Kylin re-sorts the page.
+    /// </summary>
+    public static long SortTotalDuration(Job job, long now)
+    {
+        if (job.Steps.Count == 0)
+        {
+            return 0;
+        }
+
+        if (job.State.IsProgressing())
+        {
+            return now - job.CreateTime;
+        }
+
+        long duration = 0;
+        foreach (var step in job.Steps)
+        {
+            if (step.StartTime == 0)
+            {
+                break;
+            }
+
+            duration = (step.EndTime == 0 ? now : step.EndTime) - job.CreateTime;
+        }
+
+        return duration == 0 ? (job.EndTime == 0 ? now : job.EndTime) - job.CreateTime : duration;
+    }
+}

@@ -1,0 +1,35 @@
+namespace KylinMock.Query;
+
+/// <summary>The list parameters after Kylin's binding (<c>JobFilter.java</c> plus paging).</summary>
+public sealed record JobFilter
+{
+    /// <summary>Requested status names as sent (Kylin validates them; empty = all).</summary>
+    public IReadOnlyList<string> Statuses { get; init; } = [];
+
+    /// <summary>Exact job type names; null or empty = all.</summary>
+    public IReadOnlyList<string>? JobNames { get; init; }
+
+    /// <summary>The <c>time_filter</c> code.</summary>
+    public int TimeFilter { get; init; } = Query.TimeFilter.All;
+
+    /// <summary>Exact <c>target_model</c> to match (trimmed), when not empty.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Case-insensitive part of the job id or subject (trimmed), when not empty.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The project, or null/empty for every project.</summary>
+    public string? Project { get; init; }
+
+    /// <summary>The page index.</summary>
+    public int PageOffset { get; init; }
+
+    /// <summary>The page size.</summary>
+    public int PageSize { get; init; } = 10;
+
+    /// <summary>The raw <c>sort_by</c> value.</summary>
+    public string SortBy { get; init; } = "last_modified";
+
+    /// <summary>Descending when true (the default).</summary>
+    public bool Reverse { get; init; } = true;
+}

@@ -1,0 +1,130 @@
+using KylinMock.Errors;
+using KylinMock.Jobs;
+
+namespace KylinMock.Query;
+
+/// <summary>
+/// Kylin's job list (<c>JobService.listJobs</c>/<c>listGlobalJobs</c>) over the store's jobs: its
+/// checks in Kylin's order, its filters, its nulls-last stable sort and its page-index paging.
+/// One pass over the jobs keeps only the best <c>(page_offset + 1) * page_size</c> candidates (a
+/// filtered top-k), so a list over a million jobs neither copies nor fully sorts them.
+/// </summary>
+internal static class JobQuery
+{
+    /// <summary>Runs the list. Every failure is the KylinException Kylin answers with.</summary>
+    public static JobPage Execute(IReadOnlyList<Job> jobs, JobFilter filter, long now, TimeZoneInfo zone, Func<string, Project?> findProject, int projectCount)
+    {
+        var statuses = new List<JobStatus>(filter.Statuses.Count);
+        foreach (var name in filter.Statuses)
+        {
+            if (!JobStatuses.TryParse(name, out var status))
+            {
+                throw new KylinException(ErrorCode.JobStatusIllegal);
+            }
+
+            statuses.Add(status);
+        }
+
+        string? project = null;
+        if (!string.IsNullOrEmpty(filter.Project))
+        {
+            project = findProject(filter.Project)?.Name ?? throw new KylinException(ErrorCode.ProjectNotExist, filter.Project);
+        }
+
+        // Kylin resolves the time filter per project listed: with no project at all it is never read.
+        long windowStart = 0;
+        if (project is not null || projectCount > 0)
+        {
+            if (!TimeFilter.IsValid(filter.TimeFilter))
+            {
+                throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, "Can not find the JobTimeFilterEnum by code: " + filter.TimeFilter);
+            }
+
+            windowStart = TimeFilter.WindowStart(filter.TimeFilter, DateTimeOffset.FromUnixTimeMilliseconds(now), zone);
+        }
+
+        var statusMatch = StatusMatch.From(statuses);
+        var sortBy = SortBys.Parse(filter.SortBy);
+        var ascending = !filter.Reverse;
+        var begin = unchecked(filter.PageOffset * filter.PageSize);
+        var end = unchecked(begin + filter.PageSize);
+        var best = new TopK(Math.Max(0, end), sortBy, ascending);
+        var key = filter.Key?.Trim();
+        var subject = string.IsNullOrEmpty(filter.Subject) ? null : filter.Subject.Trim();
+        var total = 0;
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            var job = jobs[i];
+            if (job.LastModified < windowStart
+                || (project is not null && !string.Equals(job.Project, project, StringComparison.OrdinalIgnoreCase))
+                || !statusMatch.Matches(job)
+                || (!string.IsNullOrEmpty(key) && !MatchesKey(job, key))
+                || (filter.JobNames is { Count: > 0 } names && !names.Contains(job.JobName.ToString()))
+                || (subject is not null && !string.Equals(job.TargetModel, subject, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            total++;
+            best.Offer(job, i, now);
+        }
+
+        var page = Cut(best.Sorted(), total, begin, end);
+        if (sortBy is null)
+        {
+            throw KylinException.WithDetail(ErrorCode.InvalidParameter, MessageKey.IllegalSortByFilter, filter.SortBy);
+        }
+
+        return new JobPage(ResortPage(page, sortBy.Value, ascending, now), total);
+    }
+
+    private static bool MatchesKey(Job job, string key) =>
+        job.Id.Contains(key, StringComparison.OrdinalIgnoreCase)
+        || (JobSubject.KeyName(job)?.Contains(key, StringComparison.OrdinalIgnoreCase) ?? false);
+
+    // PagingUtil.cutPage on a Java ArrayList, failures included: a negative start is an
+    // IndexOutOfBoundsException (500), a start past the end an IllegalArgumentException (400).
+    private static List<Job> Cut(List<Job> sortedPrefix, int total, int begin, int end)
+    {
+        if (begin >= total)
+        {
+            return [];
+        }
+
+        if (end > total)
+        {
+            end = total;
+        }
+
+        if (begin < 0)
+        {
+            throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, "fromIndex = " + begin);
+        }
+
+        if (begin > end)
+        {
+            throw KylinException.WithRaw(ErrorCode.InvalidParameter, $"fromIndex({begin}) > toIndex({end})").WithStatus(400);
+        }
+
+        return sortedPrefix.GetRange(begin, end - begin);
+    }
+
+    // sortTotalDurationList: duration sorts re-sort the page by the response's own field.
+    private static IReadOnlyList<Job> ResortPage(List<Job> page, SortBy sortBy, bool ascending, long now)
+    {
+        if (sortBy is not (SortBy.Duration or SortBy.TotalDuration))
+        {
+            return page;
+        }
+
+        var keyed = page.Select((job, index) => (job, index, value: sortBy == SortBy.Duration
+            ? JobTiming.Duration(job, now)
+            : JobTiming.Duration(job, now) + JobTiming.WaitTime(job, now))).ToList();
+        keyed.Sort((a, b) =>
+        {
+            var c = ascending ? a.value.CompareTo(b.value) : b.value.CompareTo(a.value);
+            return c != 0 ? c : a.index.CompareTo(b.index);
+        });
+        return keyed.Select(k => k.job).ToArray();
+    }
+}
