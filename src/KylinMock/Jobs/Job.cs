@@ -81,6 +81,9 @@ public sealed class Job
     /// <summary>When the job last entered READY, epoch ms.</summary>
     public long ReadySince { get; internal set; }
 
+    /// <summary>True for a job loaded without a plan (captured from a real Kylin): its default plan counts from when the store loads it, so it stays as captured until the clock moves.</summary>
+    public bool PlanCountsFromLoad { get; init; }
+
     /// <summary>Every state the job has been in, in order (starting with its first).</summary>
     public IReadOnlyList<ExecutableState> History => history;
 

@@ -128,9 +128,35 @@ public sealed class JobStore
             AddProject(project);
         }
 
+        var now = Now;
         foreach (var job in source)
         {
+            AnchorPlan(job, now);
             Insert(job);
+        }
+    }
+
+    // A captured job's default plan starts counting now: its pick-up or running step is due after the load.
+    private static void AnchorPlan(Job job, long now)
+    {
+        if (!job.PlanCountsFromLoad || JobLife.NextEventTime(job) is not { } due || due > now)
+        {
+            return;
+        }
+
+        var late = now - due + job.Plan.PickupDelayMs;
+        if (job.State == ExecutableState.READY)
+        {
+            job.Plan = job.Plan with { PickupDelayMs = job.Plan.PickupDelayMs + late };
+            return;
+        }
+
+        var running = job.Steps.ToList().FindIndex(s => s.State == ExecutableState.RUNNING);
+        if (running >= 0)
+        {
+            var durations = Enumerable.Range(0, Math.Max(job.Steps.Count, job.Plan.StepDurationsMs.Count)).Select(job.Plan.StepDuration).ToArray();
+            durations[running] += now - due + job.Plan.StepDuration(running);
+            job.Plan = job.Plan with { StepDurationsMs = durations };
         }
     }
 

@@ -1,0 +1,6 @@
+using System.CommandLine;
+using KylinMock.Cli;
+
+var root = new RootCommand("KylinMock: an in-memory Apache Kylin 5 Job API for testing Kylin clients.");
+root.Subcommands.Add(ServeCommand.Create());
+return await root.Parse(args).InvokeAsync();

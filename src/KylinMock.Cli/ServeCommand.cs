@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Net.Sockets;
+using KylinMock.Control;
+using KylinMock.Fixtures;
+
+namespace KylinMock.Cli;
+
+/// <summary><c>kylin-mock serve</c>: runs the mock until Ctrl+C or SIGTERM.</summary>
+internal static class ServeCommand
+{
+    /// <summary>Exit code for a bad argument or fixture.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Exit code when the port cannot be bound.</summary>
+    public const int PortUnavailable = 3;
+
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "TCP port to listen on (0 takes a free port).", DefaultValueFactory = _ => 7070 };
+        var host = new Option<string>("--host") { Description = "Address to listen on. Loopback unless you need otherwise.", DefaultValueFactory = _ => "127.0.0.1" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated estate (same seed, same jobs).", DefaultValueFactory = _ => 42 };
+        var jobs = new Option<int>("--jobs") { Description = "How many jobs to generate.", DefaultValueFactory = _ => 500 };
+        var fixture = new Option<FileInfo?>("--fixture") { Description = "A fixture file to serve instead of a generated estate (keeps its recorded times)." };
+        var now = new Option<string?>("--now") { Description = "Where the clock starts: ISO-8601 instant or epoch milliseconds (default: the current time)." };
+        var clock = new Option<string>("--clock") { Description = "system: time flows; manual: time stands still until moved.", DefaultValueFactory = _ => "system" };
+        clock.AcceptOnlyFromAmong("system", "manual");
+        var command = new Command("serve", "Serve the Kylin 5 Job API at http://HOST:PORT/kylin/api until Ctrl+C or SIGTERM.")
+        {
+            port, host, seed, jobs, fixture, now, clock,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var start = DateTimeOffset.UtcNow;
+            if (parse.GetValue(now) is { } nowText && !InstantParser.TryParse(nowText, out start))
+            {
+                await Console.Error.WriteLineAsync($"kylin-mock: --now \"{nowText}\" is neither an ISO-8601 instant nor epoch milliseconds.");
+                return BadInput;
+            }
+
+            TimeProvider time = parse.GetValue(clock) == "manual"
+                ? new ManualClock(start)
+                : new OffsetClock(start - DateTimeOffset.UtcNow);
+            var options = new KylinMockOptions
+            {
+                Port = parse.GetValue(port),
+                Host = parse.GetValue(host)!,
+                Seed = parse.GetValue(seed),
+                JobCount = parse.GetValue(jobs),
+                FixturePath = parse.GetValue(fixture)?.FullName,
+                Clock = time,
+            };
+            return await Serve(options, cancel);
+        });
+        return command;
+    }
+
+    private static async Task<int> Serve(KylinMockOptions options, CancellationToken cancel)
+    {
+        KylinMockServer server;
+        try
+        {
+            server = KylinMockServer.Start(options);
+        }
+        catch (FixtureException e)
+        {
+            await Console.Error.WriteLineAsync("kylin-mock: " + e.Message);
+            return BadInput;
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync("kylin-mock: " + e.Message);
+            return BadInput;
+        }
+        catch (Exception e) when (e is IOException or SocketException || e.InnerException is IOException or SocketException)
+        {
+            await Console.Error.WriteLineAsync($"kylin-mock: cannot listen on {options.Host}:{options.Port}: {e.GetBaseException().Message}");
+            return PortUnavailable;
+        }
+
+        using (server)
+        {
+            if (options.Host is not ("127.0.0.1" or "localhost" or "::1"))
+            {
+                Console.WriteLine($"kylin-mock: listening on {options.Host}, reachable from other machines.");
+            }
+
+            Console.WriteLine($"KylinMock listening on {server.Url} ({server.Jobs.Count} jobs). Press Ctrl+C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancel);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine("KylinMock stopped.");
+            }
+        }
+
+        return 0;
+    }
+}

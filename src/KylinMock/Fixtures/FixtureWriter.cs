@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using KylinMock.Jobs;
+using KylinMock.Json;
+using Newtonsoft.Json;
+
+namespace KylinMock.Fixtures;
+
+/// <summary>
+/// Writes a fixture file: the jobs in exactly the list API's shape (with their steps in the detail
+/// shape), and what only the mock needs (projects, generator origin, plans) in separate fields.
+/// Byte-identical on every machine: invariant culture, "\n" line ends, fields in a fixed order.
+/// </summary>
+public static class FixtureWriter
+{
+    /// <summary>The format marker written as <c>"format"</c>.</summary>
+    public const string Format = "kylinmock-fixture/1";
+
+    /// <summary>Writes <paramref name="fixture"/> to <paramref name="path"/>, its derived fields computed at <paramref name="now"/> (epoch ms).</summary>
+    public static void Write(string path, Fixture fixture, long now)
+    {
+        using var stream = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        Write(stream, fixture, now);
+    }
+
+    /// <summary>Writes <paramref name="fixture"/> to <paramref name="text"/>.</summary>
+    public static void Write(TextWriter text, Fixture fixture, long now)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(fixture);
+        text.NewLine = "\n";
+        using var w = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = 1, IndentChar = ' ', Culture = CultureInfo.InvariantCulture, CloseOutput = false };
+        w.WriteStartObject();
+        w.WritePropertyName("format");
+        w.WriteValue(Format);
+        if (fixture.Origin is { } origin)
+        {
+            w.WritePropertyName("origin");
+            w.WriteStartObject();
+            w.WritePropertyName("seed");
+            w.WriteValue(origin.Seed);
+            w.WritePropertyName("job_count");
+            w.WriteValue(origin.JobCount);
+            w.WritePropertyName("reference_time");
+            w.WriteValue(origin.ReferenceTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+        }
+
+        WriteProjects(w, fixture.Estate.Projects);
+        w.WritePropertyName("jobs");
+        w.WriteStartArray();
+        foreach (var job in fixture.Estate.Jobs)
+        {
+            JobJson.WriteJob(w, job, now, withSteps: true);
+        }
+
+        w.WriteEndArray();
+        w.WritePropertyName("mock_jobs");
+        w.WriteStartObject();
+        foreach (var job in fixture.Estate.Jobs)
+        {
+            w.WritePropertyName(job.Id);
+            MockJobJson.Write(w, job);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.Flush();
+        text.Write('\n');
+        text.Flush();
+    }
+
+    private static void WriteProjects(JsonWriter w, IReadOnlyList<Project> projects)
+    {
+        w.WritePropertyName("projects");
+        w.WriteStartArray();
+        foreach (var project in projects)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("name");
+            w.WriteValue(project.Name);
+            w.WritePropertyName("models");
+            w.WriteStartArray();
+            foreach (var model in project.Models)
+            {
+                w.WriteStartObject();
+                w.WritePropertyName("uuid");
+                w.WriteValue(model.Uuid);
+                w.WritePropertyName("alias");
+                w.WriteValue(model.Alias);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WritePropertyName("tables");
+            w.WriteStartArray();
+            foreach (var table in project.Tables)
+            {
+                w.WriteValue(table);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,77 @@
+using Bogus;
+using KylinMock.Jobs;
+
+namespace KylinMock.Fixtures;
+
+/// <summary>
+/// Generates a realistic Kylin estate (projects, models, tables and jobs in every status) from a
+/// seed, reproducible field for field on any machine, culture and time zone.
+/// </summary>
+public static class JobGenerator
+{
+    /// <summary>The earliest reference time accepted (2001-09-09 UTC): generated data ranges lie up to ~14 months before it.</summary>
+    public static readonly DateTimeOffset MinReferenceTime = DateTimeOffset.FromUnixTimeMilliseconds(1_000_000_000_000);
+
+    // One job in twenty is placed in the last day, so even a small estate has something for time_filter=0.
+    private const int LastDayEvery = 20;
+
+    /// <summary>
+    /// Generates a realistic Kylin estate from a seed, a job count and a reference instant.
+    /// </summary>
+    /// <param name="seed">The seed; the same seed, count and reference give the same estate, another seed another one.</param>
+    /// <param name="jobCount">How many jobs to generate (0 or more).</param>
+    /// <param name="referenceTime">
+    /// The "now" of the estate: every job was created before it and shows its status as of it (jobs
+    /// still PENDING or RUNNING carry on along their plans afterwards). Only its instant matters.
+    /// </param>
+    /// <returns>3-6 projects and <paramref name="jobCount"/> jobs in storage order (creation time, then id).</returns>
+    public static Estate Generate(int seed, int jobCount, DateTimeOffset referenceTime)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(jobCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(referenceTime, MinReferenceTime);
+
+        var referenceMs = referenceTime.ToUnixTimeMilliseconds();
+        var random = new Randomizer(seed);
+        var estate = EstateBuilder.Build(random);
+        var factory = new JobFactory(random, estate, referenceMs);
+
+        var jobs = new Job[jobCount];
+        var createTimes = new long[jobCount];
+        for (var i = 0; i < jobCount; i++)
+        {
+            var job = factory.Next(lastDay: i % LastDayEvery == 0);
+            jobs[i] = job;
+            createTimes[i] = job.CreateTime;
+        }
+
+        SortInStorageOrder(createTimes, jobs);
+        return new Estate(estate.Projects, jobs);
+    }
+
+    // Kylin's store lists jobs by creation time; equal times are put in id order (ordinal) so the
+    // result does not depend on the sort algorithm.
+    private static void SortInStorageOrder(long[] createTimes, Job[] jobs)
+    {
+        Array.Sort(createTimes, jobs);
+        var runStart = 0;
+        for (var i = 1; i <= jobs.Length; i++)
+        {
+            if (i == jobs.Length || createTimes[i] != createTimes[runStart])
+            {
+                if (i - runStart > 1)
+                {
+                    Array.Sort(jobs, runStart, i - runStart, ById.Instance);
+                }
+
+                runStart = i;
+            }
+        }
+    }
+
+    private sealed class ById : IComparer<Job>
+    {
+        public static readonly ById Instance = new();
+
+        public int Compare(Job? x, Job? y) => string.CompareOrdinal(x?.Id, y?.Id);
+    }
+}

@@ -1,0 +1,227 @@
+using Bogus;
+using KylinMock.Jobs;
+
+namespace KylinMock.Fixtures;
+
+/// <summary>The status a generated job is meant to show at the reference time.</summary>
+internal enum Outcome
+{
+    /// <summary>All steps ran (SUCCEED).</summary>
+    Finished,
+
+    /// <summary>A step failed (ERROR).</summary>
+    Error,
+
+    /// <summary>Mid-run at the reference time.</summary>
+    Running,
+
+    /// <summary>Created within its pick-up delay (READY).</summary>
+    Pending,
+
+    /// <summary>Paused by a user (PAUSED).</summary>
+    Stopped,
+
+    /// <summary>Discarded by a user.</summary>
+    Discarded,
+
+    /// <summary>Discarded by Kylin itself (SUICIDAL).</summary>
+    Suicidal,
+}
+
+/// <summary>
+/// A job's life up to the reference time: its plan, how long before the reference it was created,
+/// and when (ms after creation) a user paused it and discarded it, or -1.
+/// </summary>
+/// <param name="Outcome">The status it reaches.</param>
+/// <param name="Plan">The plan its automatic life follows, now and after the reference time.</param>
+/// <param name="Age">Reference time minus creation time, ms.</param>
+/// <param name="PauseAt">When a user paused it, ms after creation, or -1.</param>
+/// <param name="EndAt">When it was discarded (or went SUICIDAL), ms after creation, or -1.</param>
+internal readonly record struct LifeScript(Outcome Outcome, JobPlan Plan, long Age, long PauseAt, long EndAt);
+
+/// <summary>
+/// Shapes a job's status by simulation, never by hand: it chooses a plan and the instants of user
+/// actions so that the real state machine (<see cref="JobLife"/>, <see cref="StateMoves"/>) lands the
+/// job in the wanted status, with timing fields that are consistent by construction.
+/// </summary>
+internal static class JobLifeScript
+{
+    // Per mille, in Outcome order: most jobs have finished, a visible minority failed or were stopped.
+    private static readonly int[] OutcomeWeights = [550, 120, 80, 70, 80, 90, 10];
+
+    /// <summary>Draws the life of a job of <paramref name="shape"/> whose age would be <paramref name="drawnAge"/>.</summary>
+    public static LifeScript Draw(Randomizer random, JobShape shape, long drawnAge)
+    {
+        var outcome = PickOutcome(random);
+        var variant = outcome is Outcome.Discarded or Outcome.Suicidal ? random.Number(0, 9) : 0;
+        var afterError = variant is >= 5 and <= 7;
+        var plan = DrawPlan(random, shape);
+        var failing = outcome switch
+        {
+            Outcome.Error => true,
+            Outcome.Finished => false,
+            _ => afterError || random.Number(0, 4) == 0,
+        };
+        if (failing)
+        {
+            plan = WithFailure(random, shape, plan);
+        }
+
+        // The job ends on its own (SUCCEED or ERROR) this long after creation.
+        var live = LiveSpan(plan, shape.StepNames.Length);
+        long pauseAt = -1;
+        long endAt = -1;
+        switch (outcome)
+        {
+            case Outcome.Finished or Outcome.Error:
+                return new LifeScript(outcome, plan, AtLeast(random, drawnAge, live), -1, -1);
+            case Outcome.Running:
+                var picked = plan.PickupDelayMs;
+                return new LifeScript(outcome, plan, picked + random.Number(0, (int)(live - 1 - picked)), -1, -1);
+            case Outcome.Pending:
+                return new LifeScript(outcome, plan, random.Number(0, (int)plan.PickupDelayMs - 1), -1, -1);
+            case Outcome.Stopped:
+                pauseAt = random.Number(0, (int)live - 1);
+                return new LifeScript(outcome, plan, AtLeast(random, drawnAge, pauseAt), pauseAt, -1);
+        }
+
+        if (afterError)
+        {
+            endAt = live + Gap(random);
+        }
+        else if (variant >= 8)
+        {
+            pauseAt = random.Number(0, (int)live - 1);
+            endAt = pauseAt + Gap(random);
+        }
+        else
+        {
+            endAt = random.Number(0, (int)live - 1);
+        }
+
+        return new LifeScript(outcome, plan, AtLeast(random, drawnAge, endAt), pauseAt, endAt);
+    }
+
+    /// <summary>Plays the script on a job just created READY, then catches it up to <paramref name="referenceMs"/>.</summary>
+    public static void Play(Job job, LifeScript script, long referenceMs)
+    {
+        if (script.PauseAt >= 0)
+        {
+            var at = job.CreateTime + script.PauseAt;
+            JobLife.CatchUp(job, at);
+            Pause(job, at);
+        }
+
+        if (script.EndAt >= 0)
+        {
+            var at = job.CreateTime + script.EndAt;
+            JobLife.CatchUp(job, at);
+            Discard(job, script.Outcome == Outcome.Suicidal ? ExecutableState.SUICIDAL : ExecutableState.DISCARDED, at);
+        }
+
+        JobLife.CatchUp(job, referenceMs);
+    }
+
+    /// <summary>Whether the outcome is a final state (nothing more happens to the job).</summary>
+    public static bool IsFinal(Outcome outcome) => outcome is Outcome.Finished or Outcome.Discarded or Outcome.Suicidal;
+
+    // PAUSE: the job and its running step (if it was running) go PAUSED.
+    private static void Pause(Job job, long at)
+    {
+        var running = RunningStep(job);
+        StateMoves.MoveJob(job, ExecutableState.PAUSED, at);
+        if (running is not null)
+        {
+            StateMoves.MoveStep(job, running, ExecutableState.PAUSED, at);
+        }
+    }
+
+    // DISCARD: every step not yet succeeded is discarded, then the job.
+    private static void Discard(Job job, ExecutableState end, long at)
+    {
+        foreach (var step in job.Steps)
+        {
+            if (step.State != ExecutableState.SUCCEED)
+            {
+                StateMoves.MoveStep(job, step, ExecutableState.DISCARDED, at);
+            }
+        }
+
+        StateMoves.MoveJob(job, end, at);
+    }
+
+    private static JobStep? RunningStep(Job job)
+    {
+        foreach (var step in job.Steps)
+        {
+            if (step.State == ExecutableState.RUNNING)
+            {
+                return step;
+            }
+        }
+
+        return null;
+    }
+
+    private static Outcome PickOutcome(Randomizer random)
+    {
+        var draw = random.Number(0, 999);
+        for (var i = 0; i < OutcomeWeights.Length; i++)
+        {
+            if (draw < OutcomeWeights[i])
+            {
+                return (Outcome)i;
+            }
+
+            draw -= OutcomeWeights[i];
+        }
+
+        return Outcome.Finished;
+    }
+
+    private static JobPlan DrawPlan(Randomizer random, JobShape shape)
+    {
+        var durations = new long[shape.StepNames.Length];
+        for (var i = 0; i < durations.Length; i++)
+        {
+            durations[i] = Skewed(random, i == shape.MainStep ? shape.MainMs : JobShapes.MinorMs);
+        }
+
+        return new JobPlan { PickupDelayMs = random.Number(1_000, 120_000), StepDurationsMs = durations };
+    }
+
+    private static JobPlan WithFailure(Randomizer random, JobShape shape, JobPlan plan)
+    {
+        // The main step fails most; a failure usually clears on RESUME, sometimes never does.
+        var step = random.Number(0, 9) < 7 ? shape.MainStep : random.Number(0, shape.StepNames.Length - 1);
+        var runs = random.Number(0, 4) == 0 ? int.MaxValue : 1;
+        var message = EstateNames.FailureMessages[random.Number(0, EstateNames.FailureMessages.Length - 1)];
+        return plan.FailingAt(step, runs, message);
+    }
+
+    private static long LiveSpan(JobPlan plan, int stepCount)
+    {
+        var last = plan.FailAtStep ?? stepCount - 1;
+        var span = plan.PickupDelayMs;
+        for (var i = 0; i <= last; i++)
+        {
+            span += plan.StepDuration(i);
+        }
+
+        return span;
+    }
+
+    // Short runs are common, long ones rare: the product of two uniform draws leans to the minimum.
+    private static long Skewed(Randomizer random, (int Min, int Max) range)
+    {
+        var span = range.Max - range.Min;
+        return range.Min + ((long)random.Number(0, span) * random.Number(0, span) / Math.Max(span, 1));
+    }
+
+    // The drawn age, unless the job needs longer to get where its script takes it.
+    private static long AtLeast(Randomizer random, long drawnAge, long lastEvent) =>
+        drawnAge > lastEvent ? drawnAge : lastEvent + (random.Number(1, 3_600) * 1000L);
+
+    // A user acts a minute to two days after the job stopped or failed.
+    private static long Gap(Randomizer random) => random.Number(60, 2 * 86_400) * 1000L;
+}

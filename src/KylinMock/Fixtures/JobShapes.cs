@@ -1,0 +1,112 @@
+using Bogus;
+using KylinMock.Jobs;
+
+namespace KylinMock.Fixtures;
+
+/// <summary>What a generated job of one type looks like: its steps, how long they run, its data range and segments.</summary>
+internal sealed class JobShape
+{
+    /// <summary>The job type.</summary>
+    public required JobType Type { get; init; }
+
+    /// <summary>What <c>target_model</c> names.</summary>
+    public required SubjectKind Kind { get; init; }
+
+    /// <summary>The step names, cached once (<see cref="JobTypes.StepNames"/> builds a new list per call).</summary>
+    public required string[] StepNames { get; init; }
+
+    /// <summary>The step that does the work and runs longest.</summary>
+    public required int MainStep { get; init; }
+
+    /// <summary>The step that builds indexes (1-40 of them), or -1.</summary>
+    public required int IndexStep { get; init; }
+
+    /// <summary>Shortest and longest run of the main step, ms.</summary>
+    public required (int Min, int Max) MainMs { get; init; }
+
+    /// <summary>Shortest and longest data range, days (model jobs only).</summary>
+    public required (int Min, int Max) RangeDays { get; init; }
+
+    /// <summary>Fewest and most target segments (model jobs only).</summary>
+    public required (int Min, int Max) Segments { get; init; }
+}
+
+/// <summary>The job types a generated estate holds, weighted to the common ones.</summary>
+internal static class JobShapes
+{
+    private const int Second = 1000;
+    private const int Minute = 60 * Second;
+
+    // Per mille; builds and loads dominate as in a real estate, tiered-storage jobs are rare.
+    private static readonly (JobType Type, int Weight)[] Mix =
+    [
+        (JobType.INDEX_BUILD, 200), (JobType.INC_BUILD, 250), (JobType.INDEX_MERGE, 80), (JobType.INDEX_REFRESH, 100),
+        (JobType.TABLE_SAMPLING, 100), (JobType.SNAPSHOT_BUILD, 80), (JobType.SNAPSHOT_REFRESH, 60),
+        (JobType.SUB_PARTITION_BUILD, 70), (JobType.SUB_PARTITION_REFRESH, 20),
+        (JobType.SECOND_STORAGE_NODE_CLEAN, 15), (JobType.EXPORT_TO_SECOND_STORAGE, 25),
+    ];
+
+    private static readonly JobShape[] Shapes = Array.ConvertAll(Mix, m => Shape(m.Type));
+    private static readonly int[] Cumulative = CumulativeWeights();
+
+    /// <summary>Minor steps (Detect Resource, Update Metadata) run 5-60 s, shorter than any main step.</summary>
+    public static (int Min, int Max) MinorMs => (5 * Second, 60 * Second);
+
+    /// <summary>Draws a job type by its weight.</summary>
+    public static JobShape Pick(Randomizer random)
+    {
+        var draw = random.Number(0, Cumulative[^1] - 1);
+        var i = 0;
+        while (draw >= Cumulative[i])
+        {
+            i++;
+        }
+
+        return Shapes[i];
+    }
+
+    private static JobShape Shape(JobType type)
+    {
+        var names = type.StepNames().ToArray();
+        var main = names.Length == 3 ? 1 : 0;
+        return new JobShape
+        {
+            Type = type,
+            Kind = type.SubjectKind(),
+            StepNames = names,
+            MainStep = main,
+            IndexStep = names[main] is "Load Data To Index" or "Merge Segment Data" ? main : -1,
+            MainMs = names[main] switch
+            {
+                "Load Data To Index" => (2 * Minute, 40 * Minute),
+                "Merge Segment Data" => (2 * Minute, 30 * Minute),
+                "Sample Table Data" => (70 * Second, 8 * Minute),
+                "Build Snapshot" => (70 * Second, 15 * Minute),
+                "Load Data To Tiered Storage" => (2 * Minute, 20 * Minute),
+                _ => (5 * Second, 5 * Minute),
+            },
+            RangeDays = type switch
+            {
+                JobType.INDEX_BUILD => (1, 90),
+                JobType.INC_BUILD => (1, 3),
+                JobType.INDEX_MERGE => (7, 90),
+                JobType.SUB_PARTITION_BUILD or JobType.SUB_PARTITION_REFRESH => (1, 7),
+                _ => (1, 30),
+            },
+            Segments = type == JobType.INDEX_MERGE ? (2, 4) : (1, 3),
+        };
+    }
+
+    private static int[] CumulativeWeights()
+    {
+        var sums = new int[Mix.Length];
+        var total = 0;
+        for (var i = 0; i < Mix.Length; i++)
+        {
+            total += Mix[i].Weight;
+            sums[i] = total;
+        }
+
+        return sums;
+    }
+}

@@ -1,0 +1,14 @@
+namespace KylinMock.Http;
+
+/// <summary>One Kylin operation (a <c>JobController</c> method): reads the request, asks the domain, answers.</summary>
+internal interface IKylinOperation
+{
+    /// <summary>Answers an authenticated request whose Accept was acceptable; Kylin errors are thrown as KylinExceptions.</summary>
+    KylinAnswer Handle(KylinRequest request, RequestContext context);
+}
+
+/// <summary>What the pipeline learned before the operation runs.</summary>
+/// <param name="Language">The message bundle.</param>
+/// <param name="ContentType">The negotiated response type.</param>
+/// <param name="User">The authenticated user, or null where the operation allows anonymous calls.</param>
+internal sealed record RequestContext(Errors.Language Language, string ContentType, Security.UserAccount? User);

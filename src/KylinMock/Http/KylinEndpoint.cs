@@ -1,0 +1,113 @@
+using KylinMock.Errors;
+using KylinMock.Security;
+using WireMock;
+using WireMock.ResponseProviders;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// The pipeline in front of every Kylin path, in Kylin's order: the security filter (Basic auth,
+/// indented 401/400 bodies), the V2ApiFilter, Spring's method and Accept checks (405, 406), then the
+/// operation. Every failure becomes Kylin's envelope here; nothing escapes to WireMock.
+/// </summary>
+internal sealed class KylinEndpoint(ServerContext server, IReadOnlyDictionary<string, IKylinOperation> operations, bool anonymousAllowed = false)
+    : IResponseProvider
+{
+    /// <inheritdoc />
+    public Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
+        IMapping mapping, Microsoft.AspNetCore.Http.HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
+    {
+        var answer = Answer(requestMessage);
+        return Task.FromResult<(IResponseMessage, IMapping?)>((ToMessage(answer), null));
+    }
+
+    /// <summary>Answers one request; never throws.</summary>
+    public KylinAnswer Answer(IRequestMessage message)
+    {
+        KylinRequest? request = null;
+        var language = Language.En;
+        try
+        {
+            request = KylinRequest.From(message, server.Port);
+            language = Languages.From(request.Header("Accept-Language"));
+            return Pipeline(request, language);
+        }
+        catch (Exception e)
+        {
+            var envelope = ErrorEnvelope.From(e, language, request?.RequestUrl ?? message.Url ?? string.Empty);
+            return new KylinAnswer(envelope.HttpStatus, MediaTypes.Json, EnvelopeJson.Error(envelope, indented: false));
+        }
+    }
+
+    /// <summary>Turns an answer into WireMock's response message.</summary>
+    public static ResponseMessage ToMessage(KylinAnswer answer)
+    {
+        var message = new ResponseMessage
+        {
+            StatusCode = answer.Status,
+            BodyData = new BodyData { BodyAsBytes = answer.Body, DetectedBodyType = BodyType.Bytes },
+        };
+        message.AddHeader("Content-Type", answer.ContentType);
+        foreach (var (name, value) in answer.Headers)
+        {
+            message.AddHeader(name, value);
+        }
+
+        return message;
+    }
+
+    private KylinAnswer Pipeline(KylinRequest request, Language language)
+    {
+        UserAccount? user;
+        try
+        {
+            user = server.Users.Authenticate(request.Header("Authorization"));
+            if (user is null && !anonymousAllowed)
+            {
+                throw new KylinException(ErrorCode.UserUnauthorized).WithStatus(401);
+            }
+        }
+        catch (KylinException e)
+        {
+            // NUnauthorisedEntryPoint: indented JSON, the full URL with its query.
+            var envelope = ErrorEnvelope.From(e, language, request.FullRequestUrl);
+            return new KylinAnswer(envelope.HttpStatus, MediaTypes.Json, EnvelopeJson.Error(envelope, indented: true));
+        }
+
+        var (outcome, contentType) = ContentNegotiation.Negotiate(request.Header("Accept"));
+        if (outcome == ContentNegotiation.Outcome.V2)
+        {
+            var envelope = ErrorEnvelope.From(
+                KylinException.WithRaw(ErrorCode.UnknownErrorCode, request.Path + " API of version v2 is no longer supported"),
+                language,
+                request.RequestUrl) with { HttpStatus = 404 };
+            return new KylinAnswer(404, MediaTypes.Json, EnvelopeJson.Error(envelope, indented: false));
+        }
+
+        if (!operations.TryGetValue(request.Method.ToUpperInvariant(), out var operation))
+        {
+            return SpringErrorJson.Answer(405, "Method Not Allowed", request.Path, server.NowMs) with
+            {
+                Headers = new Dictionary<string, string> { ["Allow"] = string.Join(", ", operations.Keys) },
+            };
+        }
+
+        if (outcome == ContentNegotiation.Outcome.NotAcceptable)
+        {
+            return SpringErrorJson.Answer(406, "Not Acceptable", request.Path, server.NowMs);
+        }
+
+        try
+        {
+            return operation.Handle(request, new RequestContext(language, contentType, user));
+        }
+        catch (Exception e)
+        {
+            var envelope = ErrorEnvelope.From(e, language, request.RequestUrl);
+            return new KylinAnswer(envelope.HttpStatus, contentType, EnvelopeJson.Error(envelope, indented: false));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using KylinMock.Jobs;
+using KylinMock.Security;
+
+namespace KylinMock.Http;
+
+/// <summary>Everything one server's endpoints share: its store, users, clock and settings. No statics.</summary>
+/// <param name="Store">The job store.</param>
+/// <param name="Users">The user directory.</param>
+/// <param name="Clock">The clock.</param>
+/// <param name="TimeZone">The server time zone (time windows).</param>
+internal sealed record ServerContext(JobStore Store, UserDirectory Users, TimeProvider Clock, TimeZoneInfo TimeZone)
+{
+    /// <summary>The port the server listens on (filled in once bound).</summary>
+    public int Port { get; set; }
+
+    /// <summary>Epoch milliseconds now.</summary>
+    public long NowMs => Clock.GetUtcNow().ToUnixTimeMilliseconds();
+}

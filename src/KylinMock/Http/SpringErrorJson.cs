@@ -1,0 +1,28 @@
+using System.Globalization;
+using Newtonsoft.Json;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// Spring Boot's own error body (<c>DefaultErrorAttributes</c>), for what never reaches a Kylin
+/// controller: 404 for an unknown path, 405 for a wrong method, 406 for an Accept it cannot serve.
+/// </summary>
+internal static class SpringErrorJson
+{
+    public static KylinAnswer Answer(int status, string error, string path, long nowMs) =>
+        new(status, MediaTypes.Json, EnvelopeJson.Write(Formatting.None, w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("timestamp");
+            w.WriteValue(DateTimeOffset.FromUnixTimeMilliseconds(nowMs).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
+            w.WritePropertyName("status");
+            w.WriteValue(status);
+            w.WritePropertyName("error");
+            w.WriteValue(error);
+            w.WritePropertyName("message");
+            w.WriteValue(string.Empty);
+            w.WritePropertyName("path");
+            w.WriteValue(path);
+            w.WriteEndObject();
+        }));
+}

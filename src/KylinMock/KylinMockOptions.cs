@@ -1,0 +1,57 @@
+using KylinMock.Jobs;
+
+namespace KylinMock;
+
+/// <summary>
+/// Everything a KylinMock server is started with; immutable, with Kylin-like defaults, validated
+/// by <see cref="KylinMockServer.Start(KylinMockOptions)"/>.
+/// </summary>
+public sealed record KylinMockOptions
+{
+    /// <summary>The port; 0 (the default) takes a free one, read back as <see cref="KylinMockServer.Port"/>.</summary>
+    public int Port { get; init; }
+
+    /// <summary>The address to listen on; loopback unless asked otherwise.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>The clock every time is read from; pass a <c>FakeTimeProvider</c> to drive jobs from a test.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>The Bogus seed of the generated estate (used when no fixture is given).</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>How many jobs to generate (used when no fixture is given).</summary>
+    public int JobCount { get; init; } = 500;
+
+    /// <summary>A fixture file to load instead of generating; its jobs keep their recorded times.</summary>
+    public string? FixturePath { get; init; }
+
+    /// <summary>An estate to load as is, instead of generating or reading a file.</summary>
+    public Estate? Estate { get; init; }
+
+    /// <summary>The users accepted over HTTP Basic; Kylin's <c>ADMIN</c>/<c>KYLIN</c> by default.</summary>
+    public IReadOnlyList<KylinUser> Users { get; init; } = [KylinUser.Admin];
+
+    /// <summary>The server time zone, for the calendar of <c>time_filter</c> windows; UTC by default.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>How many jobs of one project may run at once; further jobs stay PENDING (Kylin's max concurrent jobs, 20).</summary>
+    public int MaxRunningJobsPerProject { get; init; } = 20;
+
+    /// <summary>Throws when an option is out of range.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Port, 0, nameof(Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
+        ArgumentException.ThrowIfNullOrWhiteSpace(Host, nameof(Host));
+        ArgumentNullException.ThrowIfNull(Clock, nameof(Clock));
+        ArgumentOutOfRangeException.ThrowIfNegative(JobCount, nameof(JobCount));
+        ArgumentNullException.ThrowIfNull(Users, nameof(Users));
+        ArgumentNullException.ThrowIfNull(TimeZone, nameof(TimeZone));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRunningJobsPerProject, 1, nameof(MaxRunningJobsPerProject));
+        if (Users.Select(u => u.Username).Distinct(StringComparer.OrdinalIgnoreCase).Count() != Users.Count)
+        {
+            throw new ArgumentException("User names must be unique (case-insensitively).", nameof(Users));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Sockets;
+using KylinMock.Fixtures;
+using KylinMock.Http;
+using KylinMock.Jobs;
+using KylinMock.Security;
+using WireMock.Logging;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace KylinMock;
+
+/// <summary>
+/// A running KylinMock: an in-process Apache Kylin 5 Job API on a free port. Start one per test
+/// (or per fixture); servers in one process share nothing.
+/// <code>
+/// using var kylin = KylinMockServer.Start(new KylinMockOptions { Clock = fakeTime });
+/// var client = new HttpClient { BaseAddress = new Uri(kylin.Url) };
+/// </code>
+/// </summary>
+public sealed class KylinMockServer : IDisposable
+{
+    private readonly WireMockServer wireMock;
+    private readonly UserDirectory users;
+    private int stopped;
+
+    private KylinMockServer(KylinMockOptions options, WireMockServer wireMock, JobStore jobs, UserDirectory users)
+    {
+        Options = options;
+        this.wireMock = wireMock;
+        Jobs = jobs;
+        this.users = users;
+        Port = wireMock.Ports[0];
+        Url = wireMock.Urls[0];
+    }
+
+    /// <summary>The base URL, for example <c>http://127.0.0.1:45123</c>; Kylin's API is under <c>/kylin/api</c>.</summary>
+    public string Url { get; }
+
+    /// <summary>The port the server listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>The options the server was started with.</summary>
+    public KylinMockOptions Options { get; }
+
+    /// <summary>The job store: every job of this server, caught up with <see cref="Clock"/> whenever it is read.</summary>
+    public JobStore Jobs { get; }
+
+    /// <summary>The clock the server reads time from (the one given in the options).</summary>
+    public TimeProvider Clock => Options.Clock;
+
+    /// <summary>Starts a server with default options: seed 42, 500 jobs generated relative to the system clock.</summary>
+    public static KylinMockServer Start() => Start(new KylinMockOptions());
+
+    /// <summary>Starts a server; it is listening when this returns.</summary>
+    public static KylinMockServer Start(KylinMockOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var estate = LoadEstate(options);
+        var jobs = new JobStore(options.Clock, options.MaxRunningJobsPerProject);
+        jobs.Load(estate);
+        var users = new UserDirectory(options.Users, options.Clock);
+        var context = new ServerContext(jobs, users, options.Clock, options.TimeZone);
+        var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
+        var wireMock = WireMockServer.Start(new WireMockServerSettings
+        {
+            Urls = [$"http://{host}:{options.Port}"],
+            StartAdminInterface = false,
+            ReadStaticMappings = false,
+            MaxRequestLogCount = 0,
+            DoNotSaveDynamicResponseInLogEntry = true,
+            DisableJsonBodyParsing = true,
+            DisableRequestBodyDecompressing = true,
+            DisableDeserializeFormUrlEncoded = true,
+            AllowBodyForAllHttpMethods = true,
+            Logger = new WireMockNullLogger(),
+        });
+        context.Port = wireMock.Ports[0];
+        KylinRoutes.Register(wireMock, context);
+        return new KylinMockServer(options, wireMock, jobs, users);
+    }
+
+    /// <summary>Back to the loaded estate and fresh users (failed logins and locks forgotten). The clock is the caller's.</summary>
+    public void Reset()
+    {
+        Jobs.Reset();
+        users.Reset();
+    }
+
+    /// <summary>Stops listening; returns once the port is free again.</summary>
+    public void Stop()
+    {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
+
+        wireMock.Stop();
+        wireMock.Dispose();
+        WaitForPortRelease();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Stop();
+
+    private static Estate LoadEstate(KylinMockOptions options)
+    {
+        if (options.Estate is { } estate)
+        {
+            return estate;
+        }
+
+        if (options.FixturePath is { } path)
+        {
+            return FixtureReader.Read(path).Estate;
+        }
+
+        return JobGenerator.Generate(options.Seed, options.JobCount, options.Clock.GetUtcNow());
+    }
+
+    // WireMock's Stop does not wait for Kestrel to let go of the socket.
+    private void WaitForPortRelease()
+    {
+        var address = IPAddress.TryParse(Options.Host, out var ip) ? ip : IPAddress.Loopback;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                using var probe = new TcpListener(address, Port);
+                probe.Start();
+                probe.Stop();
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(20);
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System.Security.Cryptography;
+using System.Text;
+using KylinMock.Errors;
+
+namespace KylinMock.Security;
+
+/// <summary>
+/// The users one server accepts and their login state, with Kylin's rules
+/// (<c>LimitLoginAuthenticationProvider</c>, Spring's <c>DaoAuthenticationProvider</c>): a locked
+/// user is refused (400) until the lock has passed on the clock; a disabled user gets 401
+/// KE-010003008; each wrong password counts, and from the 3rd the user is locked.
+/// </summary>
+internal sealed class UserDirectory
+{
+    private readonly object gate = new();
+    private readonly IReadOnlyList<KylinUser> users;
+    private readonly TimeProvider clock;
+    private Dictionary<string, UserAccount> accounts = new(StringComparer.OrdinalIgnoreCase);
+
+    public UserDirectory(IReadOnlyList<KylinUser> users, TimeProvider clock)
+    {
+        this.users = users;
+        this.clock = clock;
+        Reset();
+    }
+
+    private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Back to the users as configured.</summary>
+    public void Reset()
+    {
+        var now = Now;
+        var fresh = new Dictionary<string, UserAccount>(StringComparer.OrdinalIgnoreCase);
+        foreach (var user in users)
+        {
+            fresh[user.Username] = new UserAccount
+            {
+                User = user,
+                Uuid = NameUuid(user.Username),
+                PasswordHash = BcryptShaped(user.Username, user.Password),
+                CreateTime = now,
+                LastModified = now,
+                WrongTime = user.WrongTime,
+                Locked = user.WrongTime >= 3,
+                LockedTime = user.WrongTime >= 3 ? user.LockedTime?.ToUnixTimeMilliseconds() ?? now : 0,
+            };
+        }
+
+        lock (gate)
+        {
+            accounts = fresh;
+        }
+    }
+
+    /// <summary>
+    /// Authenticates an <c>Authorization</c> header. Null when the request carries no Basic
+    /// credentials; a copy of the account on success; Kylin's KylinException (401/400) otherwise.
+    /// </summary>
+    public UserAccount? Authenticate(string? authorization)
+    {
+        if (authorization is null || !authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (!TryDecode(authorization["Basic ".Length..].Trim(), out var username, out var password))
+        {
+            throw LoginFailed();
+        }
+
+        lock (gate)
+        {
+            if (!accounts.TryGetValue(username, out var account))
+            {
+                throw LoginFailed();
+            }
+
+            var now = Now;
+            CheckLock(account, now);
+            if (account.User.Disabled)
+            {
+                throw KylinException.WithDetail(ErrorCode.LoginFailed, MessageKey.DisabledUser).WithStatus(401);
+            }
+
+            if (!string.Equals(account.User.Password, password, StringComparison.Ordinal))
+            {
+                Fail(account, now);
+                throw LoginFailed();
+            }
+
+            if (account.WrongTime > 0)
+            {
+                account.WrongTime = 0;
+                account.Locked = false;
+                account.LockedTime = 0;
+                account.FirstLoginFailedTime = 0;
+                account.LastModified = now;
+            }
+
+            return Copy(account);
+        }
+    }
+
+    private static void CheckLock(UserAccount account, long now)
+    {
+        if (!account.Locked)
+        {
+            return;
+        }
+
+        var name = account.User.Username;
+        if (LockRule.IsPermanent(account.WrongTime))
+        {
+            throw KylinException.WithDetail(ErrorCode.UserLocked, MessageKey.UserInPermanentlyLockedStatus, name).WithStatus(400);
+        }
+
+        var elapsed = now - account.LockedTime;
+        if (elapsed >= LockRule.DurationMs(account.WrongTime))
+        {
+            account.Locked = false;
+            return;
+        }
+
+        // Kylin quotes the next lock in seconds, so "permanently" after the 9th shows as Long.MAX_VALUE / 1000 seconds.
+        var nextMs = LockRule.DurationMs(account.WrongTime + 1);
+        var next = nextMs / 1000;
+        throw KylinException.WithDetail(ErrorCode.UserLocked, MessageKey.UserInLockedStatus, name, LockRule.LeftSeconds(account.WrongTime, elapsed), next)
+            .WithStatus(400);
+    }
+
+    // ManagedUser.authenticateFail: from the third failure on, the user is locked as of now.
+    private static void Fail(UserAccount account, long now)
+    {
+        if (account.FirstLoginFailedTime == 0)
+        {
+            account.FirstLoginFailedTime = now;
+        }
+
+        if (account.WrongTime >= 2)
+        {
+            account.Locked = true;
+            account.LockedTime = now;
+        }
+
+        account.WrongTime++;
+        account.LastModified = now;
+    }
+
+    private static KylinException LoginFailed() => new KylinException(ErrorCode.UserLoginFailed).WithStatus(401);
+
+    private static bool TryDecode(string token, out string username, out string password)
+    {
+        username = password = string.Empty;
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                return false;
+            }
+
+            username = text[..colon];
+            password = text[(colon + 1)..];
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static UserAccount Copy(UserAccount a) => new()
+    {
+        User = a.User,
+        Uuid = a.Uuid,
+        PasswordHash = a.PasswordHash,
+        CreateTime = a.CreateTime,
+        Locked = a.Locked,
+        LockedTime = a.LockedTime,
+        WrongTime = a.WrongTime,
+        FirstLoginFailedTime = a.FirstLoginFailedTime,
+        LastModified = a.LastModified,
+    };
+
+    private static string NameUuid(string name)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("kylinmock-user:" + name));
+        return new Guid(hash.AsSpan(0, 16)).ToString();
+    }
+
+    // Looks like Kylin's stored bcrypt hash ($2a$10$ + 53 characters); never the clear password.
+    private static string BcryptShaped(string username, string password)
+    {
+        const string alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        var hash = SHA512.HashData(Encoding.UTF8.GetBytes(username + ":" + password));
+        var text = new StringBuilder("$2a$10$", 60);
+        for (var i = 0; i < 53; i++)
+        {
+            text.Append(alphabet[hash[i] % alphabet.Length]);
+        }
+
+        return text.ToString();
+    }
+}
