@@ -20,18 +20,18 @@ internal sealed class KylinEndpoint(ServerContext server, IReadOnlyDictionary<st
     public Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
         IMapping mapping, Microsoft.AspNetCore.Http.HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
     {
-        var answer = Answer(requestMessage);
+        var answer = Answer(requestMessage, context);
         return Task.FromResult<(IResponseMessage, IMapping?)>((ToMessage(answer), null));
     }
 
     /// <summary>Answers one request; never throws.</summary>
-    public KylinAnswer Answer(IRequestMessage message)
+    public KylinAnswer Answer(IRequestMessage message, Microsoft.AspNetCore.Http.HttpContext? context)
     {
         KylinRequest? request = null;
         var language = Language.En;
         try
         {
-            request = KylinRequest.From(message, server.Port);
+            request = KylinRequest.From(message, context, server.Port);
             language = Languages.From(request.Header("Accept-Language"));
             return Pipeline(request, language);
         }

@@ -41,7 +41,8 @@ internal sealed class KylinRequest
     /// <summary>The request URL with its query (Kylin's <c>getFullRequestUrl</c>, used by the auth errors).</summary>
     public string FullRequestUrl => string.IsNullOrWhiteSpace(RawQuery) ? RequestUrl : RequestUrl + "?" + RawQuery;
 
-    public static KylinRequest From(IRequestMessage message, int port)
+    /// <summary>Reads WireMock's request; the raw query comes from the HTTP context (WireMock's RawQuery is already decoded).</summary>
+    public static KylinRequest From(IRequestMessage message, Microsoft.AspNetCore.Http.HttpContext? context, int port)
     {
         var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
         if (message.Headers is not null)
@@ -54,7 +55,7 @@ internal sealed class KylinRequest
 
         var host = headers.TryGetValue("Host", out var h) && h.Length > 0 && !string.IsNullOrWhiteSpace(h[0]) ? h[0] : "127.0.0.1:" + port;
         var path = message.AbsolutePath ?? message.Path ?? "/";
-        var raw = message.RawQuery ?? string.Empty;
+        var raw = context?.Request.QueryString.Value ?? message.RawQuery ?? string.Empty;
         if (raw.StartsWith('?'))
         {
             raw = raw[1..];

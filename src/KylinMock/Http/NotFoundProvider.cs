@@ -20,7 +20,7 @@ internal sealed class NotFoundProvider(ServerContext server) : IResponseProvider
         KylinAnswer answer;
         if (path.StartsWith("/kylin/api/", StringComparison.Ordinal))
         {
-            answer = secured.Answer(requestMessage);
+            answer = secured.Answer(requestMessage, context);
             if (answer.Status == 405)
             {
                 answer = SpringErrorJson.Answer(404, "Not Found", path, server.NowMs);
