@@ -6,15 +6,16 @@ namespace KylinMock.Fixtures;
 
 /// <summary>The estate-level draws: projects with their models and tables, how busy each is, who submits jobs.</summary>
 /// <param name="Projects">The projects, in the order they are listed.</param>
+/// <param name="Segments">Per project, per model (same order as <see cref="Project.Models"/>), its segments.</param>
 /// <param name="ProjectWeights">Cumulative activity weights, one per project, for picking a job's project.</param>
 /// <param name="Users">Submitters other than ADMIN.</param>
-internal sealed record EstateDraft(Project[] Projects, int[] ProjectWeights, string[] Users);
+internal sealed record EstateDraft(Project[] Projects, SegmentWindows[][] Segments, int[] ProjectWeights, string[] Users);
 
 /// <summary>Draws the estate (everything but the jobs) from the seeded randomizer.</summary>
 internal static class EstateBuilder
 {
     /// <summary>Draws 3-6 projects, each with 2-6 models and 3-10 tables, and a handful of users.</summary>
-    public static EstateDraft Build(Randomizer random)
+    public static EstateDraft Build(Randomizer random, SeededDraws draws)
     {
         var themes = new List<ProjectTheme>(EstateNames.Themes);
         var commerce = new Commerce("en") { Random = random };
@@ -32,19 +33,26 @@ internal static class EstateBuilder
         var projectCount = random.Number(3, 6);
         PartialShuffle(random, themes, projectCount);
         var projects = new Project[projectCount];
+        var segments = new SegmentWindows[projectCount][];
         var weights = new int[projectCount];
         var total = 0;
         for (var i = 0; i < projectCount; i++)
         {
-            projects[i] = DrawProject(random, themes[i]);
+            projects[i] = DrawProject(random, draws, themes[i]);
+            segments[i] = new SegmentWindows[projects[i].Models.Count];
+            for (var m = 0; m < segments[i].Length; m++)
+            {
+                segments[i][m] = new SegmentWindows(draws);
+            }
+
             total += random.Number(1, 10);
             weights[i] = total;
         }
 
-        return new EstateDraft(projects, weights, DrawUsers(random));
+        return new EstateDraft(projects, segments, weights, DrawUsers(random));
     }
 
-    private static Project DrawProject(Randomizer random, ProjectTheme theme)
+    private static Project DrawProject(Randomizer random, SeededDraws draws, ProjectTheme theme)
     {
         var tablePool = new List<string>(theme.Tables);
         foreach (var table in EstateNames.GenericTables)
@@ -69,7 +77,7 @@ internal static class EstateBuilder
         var models = new Model[modelCount];
         for (var i = 0; i < modelCount; i++)
         {
-            models[i] = new Model(random.Guid().ToString(), aliasPool[i]);
+            models[i] = new Model(draws.Uuid(), aliasPool[i]);
         }
 
         return new Project(theme.Name, models, tables);

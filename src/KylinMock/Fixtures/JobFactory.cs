@@ -1,4 +1,3 @@
-using Bogus;
 using KylinMock.Jobs;
 
 namespace KylinMock.Fixtures;
@@ -7,7 +6,7 @@ namespace KylinMock.Fixtures;
 /// Makes one job after another from the seeded randomizer: its project, type and subject, its steps,
 /// and its life up to the reference time. Hot path: no LINQ, no formatting beyond ids.
 /// </summary>
-internal sealed class JobFactory(Randomizer random, EstateDraft estate, long referenceMs)
+internal sealed class JobFactory(SeededDraws draws, EstateDraft estate, PlanPool plans, long referenceMs)
 {
     private const long Day = 86_400_000;
 
@@ -17,13 +16,14 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, long ref
     /// <summary>Makes the next job; <paramref name="lastDay"/> places it in the last day before the reference time.</summary>
     public Job Next(bool lastDay)
     {
-        var project = PickProject();
-        var shape = JobShapes.Pick(random);
-        var script = JobLifeScript.Draw(random, shape, JobAges.Draw(random, lastDay));
+        var projectIndex = PickProject();
+        var project = estate.Projects[projectIndex];
+        var shape = JobShapes.Pick(draws);
+        var script = JobLifeScript.Draw(draws, shape, plans, JobAges.Draw(draws, lastDay));
         var create = referenceMs - script.Age;
-        var id = random.Guid().ToString();
+        var id = draws.Uuid();
 
-        var subject = DrawSubject(project, shape, create);
+        var subject = DrawSubject(projectIndex, shape, create);
         var job = new Job
         {
             Id = id,
@@ -35,10 +35,10 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, long ref
             DataRangeStart = subject.Start,
             DataRangeEnd = subject.End,
             TargetSegments = subject.Segments,
-            Submitter = random.Number(0, 9) < 8 ? "ADMIN" : estate.Users[random.Number(0, estate.Users.Length - 1)],
-            DiscardSafety = random.Number(0, 9) != 0,
+            Submitter = draws.Number(0, 9) < 8 ? "ADMIN" : estate.Users[draws.Number(0, estate.Users.Length - 1)],
+            DiscardSafety = draws.Number(0, 9) != 0,
             TagJson = null,
-            SnapshotDataRange = shape.Kind == SubjectKind.Snapshot ? (random.Number(0, 9) < 8 ? "FULL" : "INC") : null,
+            SnapshotDataRange = shape.Kind == SubjectKind.Snapshot ? (draws.Number(0, 9) < 8 ? "FULL" : "INC") : null,
             JobSchedulerMode = "CHAIN",
             Version = "4.0.0.0",
             State = ExecutableState.READY,
@@ -49,45 +49,43 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, long ref
             Plan = script.Plan,
         };
 
-        // Room for the longest scripted history (READY, RUNNING, PAUSED, DISCARDED) without regrowing.
-        job.history = new List<ExecutableState>(4) { ExecutableState.READY };
+        // A new job's history is empty; its life starts READY.
+        job.history.Add(ExecutableState.READY);
         JobLifeScript.Play(job, script, referenceMs);
         return job;
     }
 
-    private Project PickProject()
+    private int PickProject()
     {
         var weights = estate.ProjectWeights;
-        var draw = random.Number(0, weights[^1] - 1);
+        var draw = draws.Number(0, weights[^1] - 1);
         var i = 0;
         while (draw >= weights[i])
         {
             i++;
         }
 
-        return estate.Projects[i];
+        return i;
     }
 
-    private (string Target, string Alias, long Start, long End, string[] Segments) DrawSubject(Project project, JobShape shape, long create)
+    private (string Target, string Alias, long Start, long End, string[] Segments) DrawSubject(int projectIndex, JobShape shape, long create)
     {
+        var project = estate.Projects[projectIndex];
         switch (shape.Kind)
         {
             case SubjectKind.Model:
-                var model = project.Models[random.Number(0, project.Models.Count - 1)];
-                var segments = new string[random.Number(shape.Segments.Min, shape.Segments.Max)];
-                for (var i = 0; i < segments.Length; i++)
-                {
-                    segments[i] = random.Guid().ToString();
-                }
+                var modelIndex = draws.Number(0, project.Models.Count - 1);
+                var model = project.Models[modelIndex];
+                var segments = estate.Segments[projectIndex][modelIndex].Pick(draws, draws.Number(shape.Segments.Min, shape.Segments.Max));
 
                 // Whole UTC days ending up to three days before the job was created.
-                var end = ((create / Day) - random.Number(0, 3)) * Day;
-                var start = end - (random.Number(shape.RangeDays.Min, shape.RangeDays.Max) * Day);
+                var end = ((create / Day) - draws.Number(0, 3)) * Day;
+                var start = end - (draws.Number(shape.RangeDays.Min, shape.RangeDays.Max) * Day);
                 return (model.Uuid, model.Alias, start, end, segments);
             case SubjectKind.Project:
                 return (project.Name, project.Name, 0, long.MaxValue, []);
             default:
-                var table = project.Tables[random.Number(0, project.Tables.Count - 1)];
+                var table = project.Tables[draws.Number(0, project.Tables.Count - 1)];
                 return (table, table, 0, long.MaxValue, []);
         }
     }
@@ -96,7 +94,7 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, long ref
     // a deleted subject only behind a job that has ended.
     private SubjectHealth DrawHealth(SubjectKind kind, Outcome outcome)
     {
-        if (random.Number(0, 999) >= (outcome == Outcome.Suicidal ? 500 : 20))
+        if (draws.Number(0, 999) >= (outcome == Outcome.Suicidal ? 500 : 20))
         {
             return SubjectHealth.Healthy;
         }
@@ -104,7 +102,7 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, long ref
         var ended = JobLifeScript.IsFinal(outcome);
         return kind switch
         {
-            SubjectKind.Model => ended && random.Number(0, 1) == 0 ? SubjectHealth.ModelDeleted : SubjectHealth.ModelBroken,
+            SubjectKind.Model => ended && draws.Number(0, 1) == 0 ? SubjectHealth.ModelDeleted : SubjectHealth.ModelBroken,
             SubjectKind.Table when ended => SubjectHealth.TableDeleted,
             SubjectKind.Snapshot when ended => SubjectHealth.SnapshotDeleted,
             _ => SubjectHealth.Healthy,
@@ -122,7 +120,7 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, long ref
                 Name = shape.StepNames[i],
                 SequenceId = i,
                 CreateTime = create,
-                IndexCount = i == shape.IndexStep ? random.Number(1, 40) : 0,
+                IndexCount = i == shape.IndexStep ? draws.Number(1, 40) : 0,
             };
         }
 

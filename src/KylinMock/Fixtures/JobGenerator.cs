@@ -32,8 +32,9 @@ public static class JobGenerator
 
         var referenceMs = referenceTime.ToUnixTimeMilliseconds();
         var random = new Randomizer(seed);
-        var estate = EstateBuilder.Build(random);
-        var factory = new JobFactory(random, estate, referenceMs);
+        var draws = new SeededDraws(random);
+        var estate = EstateBuilder.Build(random, draws);
+        var factory = new JobFactory(draws, estate, new PlanPool(draws, jobCount), referenceMs);
 
         var jobs = new Job[jobCount];
         var createTimes = new long[jobCount];

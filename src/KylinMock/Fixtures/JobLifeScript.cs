@@ -1,4 +1,3 @@
-using Bogus;
 using KylinMock.Jobs;
 
 namespace KylinMock.Fixtures;
@@ -50,22 +49,20 @@ internal static class JobLifeScript
     private static readonly int[] OutcomeWeights = [550, 120, 80, 70, 80, 90, 10];
 
     /// <summary>Draws the life of a job of <paramref name="shape"/> whose age would be <paramref name="drawnAge"/>.</summary>
-    public static LifeScript Draw(Randomizer random, JobShape shape, long drawnAge)
+    public static LifeScript Draw(SeededDraws draws, JobShape shape, PlanPool plans, long drawnAge)
     {
-        var outcome = PickOutcome(random);
-        var variant = outcome is Outcome.Discarded or Outcome.Suicidal ? random.Number(0, 9) : 0;
+        var outcome = PickOutcome(draws);
+        var variant = outcome is Outcome.Discarded or Outcome.Suicidal ? draws.Number(0, 9) : 0;
         var afterError = variant is >= 5 and <= 7;
-        var plan = DrawPlan(random, shape);
+
+        // A job that is still alive may fail later; one that finished never failed.
         var failing = outcome switch
         {
             Outcome.Error => true,
             Outcome.Finished => false,
-            _ => afterError || random.Number(0, 4) == 0,
+            _ => afterError || draws.Number(0, 4) == 0,
         };
-        if (failing)
-        {
-            plan = WithFailure(random, shape, plan);
-        }
+        var plan = plans.Pick(draws, shape, failing);
 
         // The job ends on its own (SUCCEED or ERROR) this long after creation.
         var live = LiveSpan(plan, shape.StepNames.Length);
@@ -74,32 +71,32 @@ internal static class JobLifeScript
         switch (outcome)
         {
             case Outcome.Finished or Outcome.Error:
-                return new LifeScript(outcome, plan, AtLeast(random, drawnAge, live), -1, -1);
+                return new LifeScript(outcome, plan, AtLeast(draws, drawnAge, live), -1, -1);
             case Outcome.Running:
                 var picked = plan.PickupDelayMs;
-                return new LifeScript(outcome, plan, picked + random.Number(0, (int)(live - 1 - picked)), -1, -1);
+                return new LifeScript(outcome, plan, picked + draws.Number(0, (int)(live - 1 - picked)), -1, -1);
             case Outcome.Pending:
-                return new LifeScript(outcome, plan, random.Number(0, (int)plan.PickupDelayMs - 1), -1, -1);
+                return new LifeScript(outcome, plan, draws.Number(0, (int)plan.PickupDelayMs - 1), -1, -1);
             case Outcome.Stopped:
-                pauseAt = random.Number(0, (int)live - 1);
-                return new LifeScript(outcome, plan, AtLeast(random, drawnAge, pauseAt), pauseAt, -1);
+                pauseAt = draws.Number(0, (int)live - 1);
+                return new LifeScript(outcome, plan, AtLeast(draws, drawnAge, pauseAt), pauseAt, -1);
         }
 
         if (afterError)
         {
-            endAt = live + Gap(random);
+            endAt = live + Gap(draws);
         }
         else if (variant >= 8)
         {
-            pauseAt = random.Number(0, (int)live - 1);
-            endAt = pauseAt + Gap(random);
+            pauseAt = draws.Number(0, (int)live - 1);
+            endAt = pauseAt + Gap(draws);
         }
         else
         {
-            endAt = random.Number(0, (int)live - 1);
+            endAt = draws.Number(0, (int)live - 1);
         }
 
-        return new LifeScript(outcome, plan, AtLeast(random, drawnAge, endAt), pauseAt, endAt);
+        return new LifeScript(outcome, plan, AtLeast(draws, drawnAge, endAt), pauseAt, endAt);
     }
 
     /// <summary>Plays the script on a job just created READY, then catches it up to <paramref name="referenceMs"/>.</summary>
@@ -163,9 +160,9 @@ internal static class JobLifeScript
         return null;
     }
 
-    private static Outcome PickOutcome(Randomizer random)
+    private static Outcome PickOutcome(SeededDraws draws)
     {
-        var draw = random.Number(0, 999);
+        var draw = draws.Number(0, 999);
         for (var i = 0; i < OutcomeWeights.Length; i++)
         {
             if (draw < OutcomeWeights[i])
@@ -177,26 +174,6 @@ internal static class JobLifeScript
         }
 
         return Outcome.Finished;
-    }
-
-    private static JobPlan DrawPlan(Randomizer random, JobShape shape)
-    {
-        var durations = new long[shape.StepNames.Length];
-        for (var i = 0; i < durations.Length; i++)
-        {
-            durations[i] = Skewed(random, i == shape.MainStep ? shape.MainMs : JobShapes.MinorMs);
-        }
-
-        return new JobPlan { PickupDelayMs = random.Number(1_000, 120_000), StepDurationsMs = durations };
-    }
-
-    private static JobPlan WithFailure(Randomizer random, JobShape shape, JobPlan plan)
-    {
-        // The main step fails most; a failure usually clears on RESUME, sometimes never does.
-        var step = random.Number(0, 9) < 7 ? shape.MainStep : random.Number(0, shape.StepNames.Length - 1);
-        var runs = random.Number(0, 4) == 0 ? int.MaxValue : 1;
-        var message = EstateNames.FailureMessages[random.Number(0, EstateNames.FailureMessages.Length - 1)];
-        return plan.FailingAt(step, runs, message);
     }
 
     private static long LiveSpan(JobPlan plan, int stepCount)
@@ -211,17 +188,10 @@ internal static class JobLifeScript
         return span;
     }
 
-    // Short runs are common, long ones rare: the product of two uniform draws leans to the minimum.
-    private static long Skewed(Randomizer random, (int Min, int Max) range)
-    {
-        var span = range.Max - range.Min;
-        return range.Min + ((long)random.Number(0, span) * random.Number(0, span) / Math.Max(span, 1));
-    }
-
     // The drawn age, unless the job needs longer to get where its script takes it.
-    private static long AtLeast(Randomizer random, long drawnAge, long lastEvent) =>
-        drawnAge > lastEvent ? drawnAge : lastEvent + (random.Number(1, 3_600) * 1000L);
+    private static long AtLeast(SeededDraws draws, long drawnAge, long lastEvent) =>
+        drawnAge > lastEvent ? drawnAge : lastEvent + (draws.Number(1, 3_600) * 1000L);
 
     // A user acts a minute to two days after the job stopped or failed.
-    private static long Gap(Randomizer random) => random.Number(60, 2 * 86_400) * 1000L;
+    private static long Gap(SeededDraws draws) => draws.Number(60, 2 * 86_400) * 1000L;
 }

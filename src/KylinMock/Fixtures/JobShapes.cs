@@ -1,4 +1,3 @@
-using Bogus;
 using KylinMock.Jobs;
 
 namespace KylinMock.Fixtures;
@@ -6,6 +5,9 @@ namespace KylinMock.Fixtures;
 /// <summary>What a generated job of one type looks like: its steps, how long they run, its data range and segments.</summary>
 internal sealed class JobShape
 {
+    /// <summary>The shape's position in <see cref="JobShapes.All"/>.</summary>
+    public required int Index { get; init; }
+
     /// <summary>The job type.</summary>
     public required JobType Type { get; init; }
 
@@ -46,16 +48,19 @@ internal static class JobShapes
         (JobType.SECOND_STORAGE_NODE_CLEAN, 15), (JobType.EXPORT_TO_SECOND_STORAGE, 25),
     ];
 
-    private static readonly JobShape[] Shapes = Array.ConvertAll(Mix, m => Shape(m.Type));
+    private static readonly JobShape[] Shapes = BuildShapes();
     private static readonly int[] Cumulative = CumulativeWeights();
+
+    /// <summary>Every shape, indexed by <see cref="JobShape.Index"/>.</summary>
+    public static IReadOnlyList<JobShape> All => Shapes;
 
     /// <summary>Minor steps (Detect Resource, Update Metadata) run 5-60 s, shorter than any main step.</summary>
     public static (int Min, int Max) MinorMs => (5 * Second, 60 * Second);
 
     /// <summary>Draws a job type by its weight.</summary>
-    public static JobShape Pick(Randomizer random)
+    public static JobShape Pick(SeededDraws draws)
     {
-        var draw = random.Number(0, Cumulative[^1] - 1);
+        var draw = draws.Number(0, Cumulative[^1] - 1);
         var i = 0;
         while (draw >= Cumulative[i])
         {
@@ -65,12 +70,13 @@ internal static class JobShapes
         return Shapes[i];
     }
 
-    private static JobShape Shape(JobType type)
+    private static JobShape Shape(JobType type, int index)
     {
         var names = type.StepNames().ToArray();
         var main = names.Length == 3 ? 1 : 0;
         return new JobShape
         {
+            Index = index,
             Type = type,
             Kind = type.SubjectKind(),
             StepNames = names,
@@ -95,6 +101,17 @@ internal static class JobShapes
             },
             Segments = type == JobType.INDEX_MERGE ? (2, 4) : (1, 3),
         };
+    }
+
+    private static JobShape[] BuildShapes()
+    {
+        var shapes = new JobShape[Mix.Length];
+        for (var i = 0; i < Mix.Length; i++)
+        {
+            shapes[i] = Shape(Mix[i].Type, i);
+        }
+
+        return shapes;
     }
 
     private static int[] CumulativeWeights()
