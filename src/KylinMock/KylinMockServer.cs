@@ -58,7 +58,7 @@ public sealed class KylinMockServer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var estate = LoadEstate(options);
-        var jobs = new JobStore(options.Clock, options.MaxRunningJobsPerProject);
+        var jobs = new JobStore(options.Clock, options.MaxRunningJobsPerProject, options.Seed);
         jobs.Load(estate);
         var users = new UserDirectory(options.Users, options.Clock);
         var context = new ServerContext(jobs, users, options.Clock, options.TimeZone);

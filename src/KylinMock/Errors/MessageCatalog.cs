@@ -72,7 +72,7 @@ internal static class MessageCatalog
             MessageKey.DisabledUser => zh ? "该用户已被禁用，请联系管理员。" : "This user is disabled. Please contact admin.",
             MessageKey.UserInLockedStatus => LockedMessage(zh, (string)args[0]!, (long)args[1]!, (long)args[2]!),
             MessageKey.UserInPermanentlyLockedStatus => JavaFormat(zh ? "用户 %s 已被永久锁定，请联系您的系统管理员进行重置。" : "User %s is locked permanently. Please contact to your administrator to reset.", args),
-            MessageKey.JobNotFinalForDelete => JavaFormat(zh ? "无法删除任务 “%s”，请先终止任务。" : "Can't delete job \"%s\", please discard the job before deleting it.", args),
+            MessageKey.EmptyProjectName => zh ? "没有项目信息，请指定一个项目。" : "Can’t find project information. Please select a project.",
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
         };
     }

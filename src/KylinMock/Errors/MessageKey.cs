@@ -18,6 +18,6 @@ public enum MessageKey
     /// <summary>"User %s is locked permanently. ..." (arg: user).</summary>
     UserInPermanentlyLockedStatus,
 
-    /// <summary>A running job must be discarded before it is deleted (arg: job id).</summary>
-    JobNotFinalForDelete,
+    /// <summary>"Can’t find project information. Please select a project."</summary>
+    EmptyProjectName,
 }

@@ -10,7 +10,7 @@ internal static class DefaultPlan
 {
     public static JobPlan For(string jobId, int stepCount)
     {
-        var random = new Bogus.Randomizer(StableSeed(jobId));
+        var random = new Bogus.Randomizer(StableHash.Of(jobId));
         var steps = new long[stepCount];
         for (var i = 0; i < stepCount; i++)
         {
@@ -18,20 +18,5 @@ internal static class DefaultPlan
         }
 
         return new JobPlan { PickupDelayMs = random.Long(5_000, 60_000), StepDurationsMs = steps };
-    }
-
-    // FNV-1a: string.GetHashCode differs between processes.
-    private static int StableSeed(string text)
-    {
-        unchecked
-        {
-            var hash = 2166136261u;
-            foreach (var c in text)
-            {
-                hash = (hash ^ c) * 16777619u;
-            }
-
-            return (int)(hash & 0x7FFFFFFF);
-        }
     }
 }

@@ -15,7 +15,7 @@ internal sealed record EstateDraft(Project[] Projects, SegmentWindows[][] Segmen
 internal static class EstateBuilder
 {
     /// <summary>Draws 3-6 projects, each with 2-6 models and 3-10 tables, and a handful of users.</summary>
-    public static EstateDraft Build(Randomizer random, SeededDraws draws)
+    public static EstateDraft Build(Randomizer random)
     {
         var themes = new List<ProjectTheme>(EstateNames.Themes);
         var commerce = new Commerce("en") { Random = random };
@@ -38,11 +38,11 @@ internal static class EstateBuilder
         var total = 0;
         for (var i = 0; i < projectCount; i++)
         {
-            projects[i] = DrawProject(random, draws, themes[i]);
+            projects[i] = DrawProject(random, themes[i]);
             segments[i] = new SegmentWindows[projects[i].Models.Count];
             for (var m = 0; m < segments[i].Length; m++)
             {
-                segments[i][m] = new SegmentWindows(draws);
+                segments[i][m] = new SegmentWindows(random);
             }
 
             total += random.Number(1, 10);
@@ -52,7 +52,7 @@ internal static class EstateBuilder
         return new EstateDraft(projects, segments, weights, DrawUsers(random));
     }
 
-    private static Project DrawProject(Randomizer random, SeededDraws draws, ProjectTheme theme)
+    private static Project DrawProject(Randomizer random, ProjectTheme theme)
     {
         var tablePool = new List<string>(theme.Tables);
         foreach (var table in EstateNames.GenericTables)
@@ -77,7 +77,7 @@ internal static class EstateBuilder
         var models = new Model[modelCount];
         for (var i = 0; i < modelCount; i++)
         {
-            models[i] = new Model(draws.Uuid(), aliasPool[i]);
+            models[i] = new Model(KylinUuid.Next(random), aliasPool[i]);
         }
 
         return new Project(theme.Name, models, tables);

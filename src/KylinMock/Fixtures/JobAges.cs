@@ -1,3 +1,5 @@
+using Bogus;
+
 namespace KylinMock.Fixtures;
 
 /// <summary>
@@ -16,18 +18,18 @@ internal static class JobAges
     ];
 
     /// <summary>Draws an age in ms; <paramref name="lastDay"/> forces the last day.</summary>
-    public static long Draw(SeededDraws draws, bool lastDay)
+    public static long Draw(Randomizer random, bool lastDay)
     {
-        var bucket = lastDay ? Buckets[0] : Pick(draws);
+        var bucket = lastDay ? Buckets[0] : Pick(random);
         var spanSeconds = (bucket.ToDays - bucket.FromDays) * 86_400;
 
-        // Whole seconds then milliseconds: draws are int-ranged.
-        return (bucket.FromDays * Day) + (draws.Number(0, spanSeconds - 1) * 1000L) + draws.Number(0, 999);
+        // Whole seconds then milliseconds: Randomizer.Number is int-ranged and exact (its Long goes through decimal).
+        return (bucket.FromDays * Day) + (random.Number(0, spanSeconds - 1) * 1000L) + random.Number(0, 999);
     }
 
-    private static (int FromDays, int ToDays, int Weight) Pick(SeededDraws draws)
+    private static (int FromDays, int ToDays, int Weight) Pick(Randomizer random)
     {
-        var draw = draws.Number(0, 999);
+        var draw = random.Number(0, 999);
         foreach (var bucket in Buckets)
         {
             if (draw < bucket.Weight)

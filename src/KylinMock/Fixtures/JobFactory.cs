@@ -1,3 +1,4 @@
+using Bogus;
 using KylinMock.Jobs;
 
 namespace KylinMock.Fixtures;
@@ -6,7 +7,7 @@ namespace KylinMock.Fixtures;
 /// Makes one job after another from the seeded randomizer: its project, type and subject, its steps,
 /// and its life up to the reference time. Hot path: no LINQ, no formatting beyond ids.
 /// </summary>
-internal sealed class JobFactory(SeededDraws draws, EstateDraft estate, PlanPool plans, long referenceMs)
+internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool plans, long referenceMs)
 {
     private const long Day = 86_400_000;
 
@@ -18,10 +19,10 @@ internal sealed class JobFactory(SeededDraws draws, EstateDraft estate, PlanPool
     {
         var projectIndex = PickProject();
         var project = estate.Projects[projectIndex];
-        var shape = JobShapes.Pick(draws);
-        var script = JobLifeScript.Draw(draws, shape, plans, JobAges.Draw(draws, lastDay));
+        var shape = JobShapes.Pick(random);
+        var script = JobLifeScript.Draw(random, shape, plans, JobAges.Draw(random, lastDay));
         var create = referenceMs - script.Age;
-        var id = draws.Uuid();
+        var id = KylinUuid.Next(random);
 
         var subject = DrawSubject(projectIndex, shape, create);
         var job = new Job
@@ -35,10 +36,10 @@ internal sealed class JobFactory(SeededDraws draws, EstateDraft estate, PlanPool
             DataRangeStart = subject.Start,
             DataRangeEnd = subject.End,
             TargetSegments = subject.Segments,
-            Submitter = draws.Number(0, 9) < 8 ? "ADMIN" : estate.Users[draws.Number(0, estate.Users.Length - 1)],
-            DiscardSafety = draws.Number(0, 9) != 0,
+            Submitter = random.Number(0, 9) < 8 ? "ADMIN" : estate.Users[random.Number(0, estate.Users.Length - 1)],
+            DiscardSafety = random.Number(0, 9) != 0,
             TagJson = null,
-            SnapshotDataRange = shape.Kind == SubjectKind.Snapshot ? (draws.Number(0, 9) < 8 ? "FULL" : "INC") : null,
+            SnapshotDataRange = shape.Kind == SubjectKind.Snapshot ? (random.Number(0, 9) < 8 ? "FULL" : "INC") : null,
             JobSchedulerMode = "CHAIN",
             Version = "4.0.0.0",
             State = ExecutableState.READY,
@@ -58,7 +59,7 @@ internal sealed class JobFactory(SeededDraws draws, EstateDraft estate, PlanPool
     private int PickProject()
     {
         var weights = estate.ProjectWeights;
-        var draw = draws.Number(0, weights[^1] - 1);
+        var draw = random.Number(0, weights[^1] - 1);
         var i = 0;
         while (draw >= weights[i])
         {
@@ -74,18 +75,18 @@ internal sealed class JobFactory(SeededDraws draws, EstateDraft estate, PlanPool
         switch (shape.Kind)
         {
             case SubjectKind.Model:
-                var modelIndex = draws.Number(0, project.Models.Count - 1);
+                var modelIndex = random.Number(0, project.Models.Count - 1);
                 var model = project.Models[modelIndex];
-                var segments = estate.Segments[projectIndex][modelIndex].Pick(draws, draws.Number(shape.Segments.Min, shape.Segments.Max));
+                var segments = estate.Segments[projectIndex][modelIndex].Pick(random, random.Number(shape.Segments.Min, shape.Segments.Max));
 
                 // Whole UTC days ending up to three days before the job was created.
-                var end = ((create / Day) - draws.Number(0, 3)) * Day;
-                var start = end - (draws.Number(shape.RangeDays.Min, shape.RangeDays.Max) * Day);
+                var end = ((create / Day) - random.Number(0, 3)) * Day;
+                var start = end - (random.Number(shape.RangeDays.Min, shape.RangeDays.Max) * Day);
                 return (model.Uuid, model.Alias, start, end, segments);
             case SubjectKind.Project:
                 return (project.Name, project.Name, 0, long.MaxValue, []);
             default:
-                var table = project.Tables[draws.Number(0, project.Tables.Count - 1)];
+                var table = project.Tables[random.Number(0, project.Tables.Count - 1)];
                 return (table, table, 0, long.MaxValue, []);
         }
     }
@@ -94,7 +95,7 @@ internal sealed class JobFactory(SeededDraws draws, EstateDraft estate, PlanPool
     // a deleted subject only behind a job that has ended.
     private SubjectHealth DrawHealth(SubjectKind kind, Outcome outcome)
     {
-        if (draws.Number(0, 999) >= (outcome == Outcome.Suicidal ? 500 : 20))
+        if (random.Number(0, 999) >= (outcome == Outcome.Suicidal ? 500 : 20))
         {
             return SubjectHealth.Healthy;
         }
@@ -102,7 +103,7 @@ internal sealed class JobFactory(SeededDraws draws, EstateDraft estate, PlanPool
         var ended = JobLifeScript.IsFinal(outcome);
         return kind switch
         {
-            SubjectKind.Model => ended && draws.Number(0, 1) == 0 ? SubjectHealth.ModelDeleted : SubjectHealth.ModelBroken,
+            SubjectKind.Model => ended && random.Number(0, 1) == 0 ? SubjectHealth.ModelDeleted : SubjectHealth.ModelBroken,
             SubjectKind.Table when ended => SubjectHealth.TableDeleted,
             SubjectKind.Snapshot when ended => SubjectHealth.SnapshotDeleted,
             _ => SubjectHealth.Healthy,
@@ -120,7 +121,7 @@ internal sealed class JobFactory(SeededDraws draws, EstateDraft estate, PlanPool
                 Name = shape.StepNames[i],
                 SequenceId = i,
                 CreateTime = create,
-                IndexCount = i == shape.IndexStep ? draws.Number(1, 40) : 0,
+                IndexCount = i == shape.IndexStep ? random.Number(1, 40) : 0,
             };
         }
 

@@ -32,9 +32,8 @@ public static class JobGenerator
 
         var referenceMs = referenceTime.ToUnixTimeMilliseconds();
         var random = new Randomizer(seed);
-        var draws = new SeededDraws(random);
-        var estate = EstateBuilder.Build(random, draws);
-        var factory = new JobFactory(draws, estate, new PlanPool(draws, jobCount), referenceMs);
+        var estate = EstateBuilder.Build(random);
+        var factory = new JobFactory(random, estate, new PlanPool(random), referenceMs);
 
         var jobs = new Job[jobCount];
         var createTimes = new long[jobCount];

@@ -1,3 +1,4 @@
+using Bogus;
 using KylinMock.Jobs;
 
 namespace KylinMock.Fixtures;
@@ -49,10 +50,10 @@ internal static class JobLifeScript
     private static readonly int[] OutcomeWeights = [550, 120, 80, 70, 80, 90, 10];
 
     /// <summary>Draws the life of a job of <paramref name="shape"/> whose age would be <paramref name="drawnAge"/>.</summary>
-    public static LifeScript Draw(SeededDraws draws, JobShape shape, PlanPool plans, long drawnAge)
+    public static LifeScript Draw(Randomizer random, JobShape shape, PlanPool plans, long drawnAge)
     {
-        var outcome = PickOutcome(draws);
-        var variant = outcome is Outcome.Discarded or Outcome.Suicidal ? draws.Number(0, 9) : 0;
+        var outcome = PickOutcome(random);
+        var variant = outcome is Outcome.Discarded or Outcome.Suicidal ? random.Number(0, 9) : 0;
         var afterError = variant is >= 5 and <= 7;
 
         // A job that is still alive may fail later; one that finished never failed.
@@ -60,9 +61,9 @@ internal static class JobLifeScript
         {
             Outcome.Error => true,
             Outcome.Finished => false,
-            _ => afterError || draws.Number(0, 4) == 0,
+            _ => afterError || random.Number(0, 4) == 0,
         };
-        var plan = plans.Pick(draws, shape, failing);
+        var plan = plans.Pick(shape, failing);
 
         // The job ends on its own (SUCCEED or ERROR) this long after creation.
         var live = LiveSpan(plan, shape.StepNames.Length);
@@ -71,32 +72,32 @@ internal static class JobLifeScript
         switch (outcome)
         {
             case Outcome.Finished or Outcome.Error:
-                return new LifeScript(outcome, plan, AtLeast(draws, drawnAge, live), -1, -1);
+                return new LifeScript(outcome, plan, AtLeast(random, drawnAge, live), -1, -1);
             case Outcome.Running:
                 var picked = plan.PickupDelayMs;
-                return new LifeScript(outcome, plan, picked + draws.Number(0, (int)(live - 1 - picked)), -1, -1);
+                return new LifeScript(outcome, plan, picked + random.Number(0, (int)(live - 1 - picked)), -1, -1);
             case Outcome.Pending:
-                return new LifeScript(outcome, plan, draws.Number(0, (int)plan.PickupDelayMs - 1), -1, -1);
+                return new LifeScript(outcome, plan, random.Number(0, (int)plan.PickupDelayMs - 1), -1, -1);
             case Outcome.Stopped:
-                pauseAt = draws.Number(0, (int)live - 1);
-                return new LifeScript(outcome, plan, AtLeast(draws, drawnAge, pauseAt), pauseAt, -1);
+                pauseAt = random.Number(0, (int)live - 1);
+                return new LifeScript(outcome, plan, AtLeast(random, drawnAge, pauseAt), pauseAt, -1);
         }
 
         if (afterError)
         {
-            endAt = live + Gap(draws);
+            endAt = live + Gap(random);
         }
         else if (variant >= 8)
         {
-            pauseAt = draws.Number(0, (int)live - 1);
-            endAt = pauseAt + Gap(draws);
+            pauseAt = random.Number(0, (int)live - 1);
+            endAt = pauseAt + Gap(random);
         }
         else
         {
-            endAt = draws.Number(0, (int)live - 1);
+            endAt = random.Number(0, (int)live - 1);
         }
 
-        return new LifeScript(outcome, plan, AtLeast(draws, drawnAge, endAt), pauseAt, endAt);
+        return new LifeScript(outcome, plan, AtLeast(random, drawnAge, endAt), pauseAt, endAt);
     }
 
     /// <summary>Plays the script on a job just created READY, then catches it up to <paramref name="referenceMs"/>.</summary>
@@ -160,9 +161,9 @@ internal static class JobLifeScript
         return null;
     }
 
-    private static Outcome PickOutcome(SeededDraws draws)
+    private static Outcome PickOutcome(Randomizer random)
     {
-        var draw = draws.Number(0, 999);
+        var draw = random.Number(0, 999);
         for (var i = 0; i < OutcomeWeights.Length; i++)
         {
             if (draw < OutcomeWeights[i])
@@ -189,9 +190,9 @@ internal static class JobLifeScript
     }
 
     // The drawn age, unless the job needs longer to get where its script takes it.
-    private static long AtLeast(SeededDraws draws, long drawnAge, long lastEvent) =>
-        drawnAge > lastEvent ? drawnAge : lastEvent + (draws.Number(1, 3_600) * 1000L);
+    private static long AtLeast(Randomizer random, long drawnAge, long lastEvent) =>
+        drawnAge > lastEvent ? drawnAge : lastEvent + (random.Number(1, 3_600) * 1000L);
 
     // A user acts a minute to two days after the job stopped or failed.
-    private static long Gap(SeededDraws draws) => draws.Number(60, 2 * 86_400) * 1000L;
+    private static long Gap(Randomizer random) => random.Number(60, 2 * 86_400) * 1000L;
 }

@@ -1,3 +1,4 @@
+using Bogus;
 using KylinMock.Jobs;
 
 namespace KylinMock.Fixtures;
@@ -58,9 +59,9 @@ internal static class JobShapes
     public static (int Min, int Max) MinorMs => (5 * Second, 60 * Second);
 
     /// <summary>Draws a job type by its weight.</summary>
-    public static JobShape Pick(SeededDraws draws)
+    public static JobShape Pick(Randomizer random)
     {
-        var draw = draws.Number(0, Cumulative[^1] - 1);
+        var draw = random.Number(0, Cumulative[^1] - 1);
         var i = 0;
         while (draw >= Cumulative[i])
         {

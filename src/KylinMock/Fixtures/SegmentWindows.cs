@@ -1,3 +1,5 @@
+using Bogus;
+
 namespace KylinMock.Fixtures;
 
 /// <summary>
@@ -11,12 +13,12 @@ internal sealed class SegmentWindows
     private readonly string[][][] runsByLength;
 
     /// <summary>Draws 8-40 segment ids for one model.</summary>
-    public SegmentWindows(SeededDraws draws)
+    public SegmentWindows(Randomizer random)
     {
-        var segments = new string[draws.Number(8, 40)];
+        var segments = new string[random.Number(8, 40)];
         for (var i = 0; i < segments.Length; i++)
         {
-            segments[i] = draws.Uuid();
+            segments[i] = KylinUuid.Next(random);
         }
 
         runsByLength = new string[LongestRun][][];
@@ -33,9 +35,9 @@ internal sealed class SegmentWindows
     }
 
     /// <summary>Picks <paramref name="length"/> (1-4) consecutive segments.</summary>
-    public string[] Pick(SeededDraws draws, int length)
+    public string[] Pick(Randomizer random, int length)
     {
         var runs = runsByLength[length - 1];
-        return runs[draws.Number(0, runs.Length - 1)];
+        return runs[random.Number(0, runs.Length - 1)];
     }
 }

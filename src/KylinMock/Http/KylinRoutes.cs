@@ -12,6 +12,13 @@ internal static class KylinRoutes
         Kylin(wireMock, server, "^/kylin/api/jobs/?$", new()
         {
             ["GET"] = new GetJobListProvider(server),
+            ["DELETE"] = new DropJobsProvider(server),
+        });
+        Kylin(wireMock, server, JobPath.Detail, new() { ["GET"] = new GetJobDetailProvider(server) });
+        Kylin(wireMock, server, JobPath.Output, new() { ["GET"] = new GetJobOutputProvider(server) });
+        Kylin(wireMock, server, "^/kylin/api/jobs/status/?$", new()
+        {
+            ["PUT"] = new UpdateJobStatusProvider(server),
         });
         var authentication = new UserAuthenticationProvider();
         Kylin(wireMock, server, "^/kylin/api/user/authentication/?$", new()

@@ -1,3 +1,5 @@
+using KylinMock.Errors;
+
 namespace KylinMock.Jobs;
 
 /// <summary>Kylin's displayed job status names (<c>JobStatusEnum</c>); the list filter accepts every name.</summary>
@@ -61,4 +63,20 @@ public static class JobStatuses
         status = default;
         return false;
     }
+
+    /// <summary>
+    /// The internal state a status name filters by (<c>JobService.parseToExecutableState</c>): DISCARDED
+    /// and SUICIDAL both mean SUICIDAL, NEW and PENDING mean READY; the names Kylin cannot map
+    /// (STARTING, STOPPING, LAUNCHING_ERROR, SKIP, WARNING) are refused with KE-010000003.
+    /// </summary>
+    public static ExecutableState FilterState(JobStatus status) => status switch
+    {
+        JobStatus.SUICIDAL or JobStatus.DISCARDED => ExecutableState.SUICIDAL,
+        JobStatus.ERROR => ExecutableState.ERROR,
+        JobStatus.FINISHED => ExecutableState.SUCCEED,
+        JobStatus.NEW or JobStatus.PENDING => ExecutableState.READY,
+        JobStatus.RUNNING => ExecutableState.RUNNING,
+        JobStatus.STOPPED => ExecutableState.PAUSED,
+        _ => throw KylinException.WithDetail(ErrorCode.InvalidParameter, MessageKey.IllegalExecutableState),
+    };
 }

@@ -18,12 +18,17 @@ public sealed class JobStore
     private readonly Dictionary<Job, long> scheduled = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> runningByProject = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Queue<Job>> waitingByProject = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Bogus.Randomizer ids;
     private long sequence;
     private Estate initial = new([], []);
 
     /// <summary>A store reading time from <paramref name="clock"/>, running at most <paramref name="maxRunningPerProject"/> jobs per project at once.</summary>
-    public JobStore(TimeProvider clock, int maxRunningPerProject = 20)
+    /// <param name="clock">The clock.</param>
+    /// <param name="maxRunningPerProject">How many jobs of a project may run at once.</param>
+    /// <param name="seed">The seed of the ids given to submitted jobs.</param>
+    public JobStore(TimeProvider clock, int maxRunningPerProject = 20, int seed = 42)
     {
+        ids = new Bogus.Randomizer(seed);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRunningPerProject, 1);
         this.clock = clock;
@@ -96,6 +101,51 @@ public sealed class JobStore
 
                 Insert(job.Clone());
             }
+        }
+    }
+
+    /// <summary>
+    /// Submits a new job as Kylin's scheduler receives one: READY now, with the steps of its type,
+    /// living by <paramref name="plan"/> from now on. Returns a copy of the job.
+    /// </summary>
+    /// <param name="project">The project (an unknown one is added).</param>
+    /// <param name="type">The job type.</param>
+    /// <param name="targetModel">The model uuid, or the table name for sampling and snapshot jobs.</param>
+    /// <param name="plan">When it is picked up, how long its steps run, whether it fails.</param>
+    /// <param name="subjectAlias">The model alias shown as <c>target_subject</c> (defaults to <paramref name="targetModel"/>).</param>
+    /// <param name="id">The job id; a new uuid drawn from the store's seed when null.</param>
+    public Job Submit(string project, JobType type, string targetModel, JobPlan plan, string? subjectAlias = null, string? id = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(project);
+        ArgumentException.ThrowIfNullOrWhiteSpace(targetModel);
+        ArgumentNullException.ThrowIfNull(plan);
+        lock (gate)
+        {
+            var now = Now;
+            CatchUp(now);
+            var jobId = id ?? ids.Guid().ToString();
+            if (byId.ContainsKey(jobId))
+            {
+                throw new ArgumentException($"A job with id \"{jobId}\" exists already.", nameof(id));
+            }
+
+            var job = NewJob.Create(jobId, projects.GetValueOrDefault(project)?.Name ?? project, type, targetModel, subjectAlias, plan, now);
+            Insert(job);
+            return job.Clone();
+        }
+    }
+
+    /// <summary>Scripts the rest of a job's life: from now on it follows <paramref name="plan"/>. Returns a copy of the job.</summary>
+    public Job Script(string jobId, JobPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        lock (gate)
+        {
+            var now = Now;
+            CatchUp(now);
+            var job = byId.GetValueOrDefault(jobId) ?? throw new KeyNotFoundException($"No job with id \"{jobId}\".");
+            Change(job, j => j.Plan = plan, now);
+            return job.Clone();
         }
     }
 
@@ -264,6 +314,17 @@ public sealed class JobStore
         return queue;
     }
 
+    private void Remove(Job job)
+    {
+        jobs.Remove(job);
+        byId.Remove(job.Id);
+        scheduled.Remove(job);
+        if (job.State == ExecutableState.RUNNING)
+        {
+            runningByProject[job.Project]--;
+        }
+    }
+
     // A user action on one job: the running count, the job's due time and any freed slot follow.
     private void Change(Job job, Action<Job> action, long now)
     {
@@ -305,6 +366,9 @@ public sealed class JobStore
 
         /// <summary>Project names in load order.</summary>
         public IReadOnlyList<string> ProjectNames => store.projectOrder;
+
+        /// <summary>Deletes a job (it must not be running).</summary>
+        public void Remove(Job job) => store.Remove(job);
 
         /// <summary>Applies a user action to a live job, keeping the schedule and running counts right.</summary>
         public void Change(Job job, Action<Job> action) => store.Change(job, action, Now);

@@ -1,4 +1,3 @@
-using KylinMock.Errors;
 using KylinMock.Jobs;
 
 namespace KylinMock.Query;
@@ -27,16 +26,7 @@ internal sealed class StatusMatch
         foreach (var status in statuses)
         {
             match.names.Add(status);
-            match.states.Add(status switch
-            {
-                JobStatus.SUICIDAL or JobStatus.DISCARDED => ExecutableState.SUICIDAL,
-                JobStatus.ERROR => ExecutableState.ERROR,
-                JobStatus.FINISHED => ExecutableState.SUCCEED,
-                JobStatus.NEW or JobStatus.PENDING => ExecutableState.READY,
-                JobStatus.RUNNING => ExecutableState.RUNNING,
-                JobStatus.STOPPED => ExecutableState.PAUSED,
-                _ => throw KylinException.WithDetail(ErrorCode.InvalidParameter, MessageKey.IllegalExecutableState),
-            });
+            match.states.Add(JobStatuses.FilterState(status));
         }
 
         return match;

@@ -36,7 +36,7 @@ internal sealed class UserDirectory
             fresh[user.Username] = new UserAccount
             {
                 User = user,
-                Uuid = NameUuid(user.Username),
+                Uuid = Jobs.StableHash.Uuid("kylinmock-user:" + user.Username),
                 PasswordHash = BcryptShaped(user.Username, user.Password),
                 CreateTime = now,
                 LastModified = now,
@@ -182,12 +182,6 @@ internal sealed class UserDirectory
         FirstLoginFailedTime = a.FirstLoginFailedTime,
         LastModified = a.LastModified,
     };
-
-    private static string NameUuid(string name)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("kylinmock-user:" + name));
-        return new Guid(hash.AsSpan(0, 16)).ToString();
-    }
 
     // Looks like Kylin's stored bcrypt hash ($2a$10$ + 53 characters); never the clear password.
     private static string BcryptShaped(string username, string password)

@@ -1,0 +1,34 @@
+using KylinMock.Errors;
+using KylinMock.Jobs;
+using KylinMock.Json;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// <c>GET /kylin/api/jobs/{job_id}/detail?project=</c> (<c>JobController.getJobDetail</c>): the job's
+/// steps in the detail shape; a DISCARDED job shows every step DISCARDED.
+/// </summary>
+internal sealed class GetJobDetailProvider(ServerContext server) : IKylinOperation
+{
+    /// <inheritdoc />
+    public KylinAnswer Handle(KylinRequest request, RequestContext context)
+    {
+        var jobId = JobPath.JobId(request.Path);
+        var project = SpringBinding.String(request, "project") ?? throw new KylinException(ErrorCode.RequestParameterEmpty, "project").WithStatus(400);
+        var body = server.Store.Read(view =>
+        {
+            var job = JobPath.FindInProject(view, project, jobId);
+            return EnvelopeJson.Success(w =>
+            {
+                w.WriteStartArray();
+                for (var i = 0; i < job.Steps.Count; i++)
+                {
+                    JobJson.WriteStep(w, job, i, view.Now);
+                }
+
+                w.WriteEndArray();
+            });
+        });
+        return new KylinAnswer(200, context.ContentType, body);
+    }
+}

@@ -1,0 +1,36 @@
+using KylinMock.Errors;
+using KylinMock.Jobs;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// <c>GET /kylin/api/jobs/{job_id}/steps/{step_id}/output?project=</c> (<c>JobController.getJobOutput</c>):
+/// <c>{"jobId","cmd_output","stepId"}</c> (a Java HashMap's order), the step's log text.
+/// </summary>
+internal sealed class GetJobOutputProvider(ServerContext server) : IKylinOperation
+{
+    /// <inheritdoc />
+    public KylinAnswer Handle(KylinRequest request, RequestContext context)
+    {
+        var (jobId, stepId) = JobPath.JobAndStepIds(request.Path);
+        var project = SpringBinding.String(request, "project") ?? throw new KylinException(ErrorCode.RequestParameterEmpty, "project").WithStatus(400);
+        var body = server.Store.Read(view =>
+        {
+            var job = JobPath.FindInProject(view, project, jobId);
+            var index = job.Steps.ToList().FindIndex(s => s.Id == stepId);
+            var output = index < 0 ? null : StepOutput.For(job, index);
+            return EnvelopeJson.Success(w =>
+            {
+                w.WriteStartObject();
+                w.WritePropertyName("jobId");
+                w.WriteValue(jobId);
+                w.WritePropertyName("cmd_output");
+                w.WriteValue(output);
+                w.WritePropertyName("stepId");
+                w.WriteValue(stepId);
+                w.WriteEndObject();
+            });
+        });
+        return new KylinAnswer(200, context.ContentType, body);
+    }
+}

@@ -1,0 +1,20 @@
+using KylinMock.Jobs;
+using KylinMock.Json;
+
+namespace KylinMock.Http;
+
+/// <summary><c>PUT /kylin/api/jobs/status</c> (<c>JobController.updateJobStatus</c>): reads the body, runs the batch, answers <c>""</c>.</summary>
+internal sealed class UpdateJobStatusProvider(ServerContext server) : IKylinOperation
+{
+    /// <inheritdoc />
+    public KylinAnswer Handle(KylinRequest request, RequestContext context)
+    {
+        var update = JobUpdateRequestReader.Read(request.Body, request.Header("Content-Type"));
+        server.Store.Write(view =>
+        {
+            JobStatusUpdate.Run(view, update);
+            return 0;
+        });
+        return new KylinAnswer(200, context.ContentType, EnvelopeJson.Success(w => w.WriteValue(string.Empty)));
+    }
+}
