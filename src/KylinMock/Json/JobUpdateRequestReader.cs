@@ -40,6 +40,7 @@ internal static class JobUpdateRequestReader
             throw ParseError("Invalid UTF-8 start byte", 1, 1);
         }
 
+        Validate(body);
         using var r = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = 1000 };
         try
         {
@@ -65,6 +66,35 @@ internal static class JobUpdateRequestReader
         catch (JsonReaderException e)
         {
             throw ParseError(ParserText(e.Message), e.LineNumber, e.LinePosition);
+        }
+    }
+
+    // Newtonsoft is lenient (unquoted names, comments, single quotes); Jackson is not. The first JSON value
+    // is checked strictly; like Jackson, whatever follows it is ignored.
+    private static void Validate(byte[] body)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(body, new System.Text.Json.JsonReaderOptions { MaxDepth = 1000 });
+        try
+        {
+            if (reader.Read())
+            {
+                reader.Skip();
+            }
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            var message = e.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            message = (cut < 0 ? message : message[..cut]).TrimEnd('.', ' ');
+            if (reader.BytesConsumed >= body.Length || message.Contains("end of the JSON", StringComparison.OrdinalIgnoreCase)
+                || message.Contains("incomplete", StringComparison.OrdinalIgnoreCase) || message.Contains("end of data", StringComparison.OrdinalIgnoreCase))
+            {
+                throw Shape("Unexpected end-of-input: expected close marker for Object", new Position(line, column), null);
+            }
+
+            throw ParseError(message, line, column);
         }
     }
 
