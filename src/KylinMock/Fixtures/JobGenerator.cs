@@ -9,8 +9,8 @@ namespace KylinMock.Fixtures;
 /// </summary>
 public static class JobGenerator
 {
-    /// <summary>The earliest reference time accepted (2001-09-09 UTC): generated data ranges lie up to ~14 months before it.</summary>
-    public static readonly DateTimeOffset MinReferenceTime = DateTimeOffset.FromUnixTimeMilliseconds(1_000_000_000_000);
+    // Jobs and their data ranges reach ~17 months back; this keeps every epoch time positive.
+    private static readonly DateTimeOffset MinReferenceTime = DateTimeOffset.UnixEpoch.AddYears(2);
 
     // One job in twenty is placed in the last day, so even a small estate has something for time_filter=0.
     private const int LastDayEvery = 20;
@@ -22,9 +22,11 @@ public static class JobGenerator
     /// <param name="jobCount">How many jobs to generate (0 or more).</param>
     /// <param name="referenceTime">
     /// The "now" of the estate: every job was created before it and shows its status as of it (jobs
-    /// still PENDING or RUNNING carry on along their plans afterwards). Only its instant matters.
+    /// still PENDING or RUNNING carry on along their plans afterwards). Only its instant matters; it
+    /// must be 1972 or later.
     /// </param>
     /// <returns>3-6 projects and <paramref name="jobCount"/> jobs in storage order (creation time, then id).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A negative <paramref name="jobCount"/> or a reference before 1972.</exception>
     public static Estate Generate(int seed, int jobCount, DateTimeOffset referenceTime)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(jobCount);

@@ -53,8 +53,11 @@ internal static class JobLifeScript
     public static LifeScript Draw(Randomizer random, JobShape shape, PlanPool plans, long drawnAge)
     {
         var outcome = PickOutcome(random);
+
+        // A discard comes while the job waits or runs (5 in 10), after it failed (3) or after a pause (2).
         var variant = outcome is Outcome.Discarded or Outcome.Suicidal ? random.Number(0, 9) : 0;
         var afterError = variant is >= 5 and <= 7;
+        var afterPause = variant >= 8;
 
         // A job that is still alive may fail later; one that finished never failed.
         var failing = outcome switch
@@ -67,8 +70,6 @@ internal static class JobLifeScript
 
         // The job ends on its own (SUCCEED or ERROR) this long after creation.
         var live = LiveSpan(plan, shape.StepNames.Length);
-        long pauseAt = -1;
-        long endAt = -1;
         switch (outcome)
         {
             case Outcome.Finished or Outcome.Error:
@@ -79,24 +80,14 @@ internal static class JobLifeScript
             case Outcome.Pending:
                 return new LifeScript(outcome, plan, random.Number(0, (int)plan.PickupDelayMs - 1), -1, -1);
             case Outcome.Stopped:
-                pauseAt = random.Number(0, (int)live - 1);
-                return new LifeScript(outcome, plan, AtLeast(random, drawnAge, pauseAt), pauseAt, -1);
+                var pausedAt = random.Number(0, (int)live - 1);
+                return new LifeScript(outcome, plan, AtLeast(random, drawnAge, pausedAt), pausedAt, -1);
         }
 
-        if (afterError)
-        {
-            endAt = live + Gap(random);
-        }
-        else if (variant >= 8)
-        {
-            pauseAt = random.Number(0, (int)live - 1);
-            endAt = pauseAt + Gap(random);
-        }
-        else
-        {
-            endAt = random.Number(0, (int)live - 1);
-        }
-
+        long pauseAt = afterPause ? random.Number(0, (int)live - 1) : -1;
+        var endAt = afterError ? live + Gap(random)
+            : afterPause ? pauseAt + Gap(random)
+            : random.Number(0, (int)live - 1);
         return new LifeScript(outcome, plan, AtLeast(random, drawnAge, endAt), pauseAt, endAt);
     }
 
