@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using KylinMock.Control;
 using KylinMock.Fixtures;
 
@@ -77,6 +78,16 @@ internal static class ServeCommand
             return PortUnavailable;
         }
 
+        // SIGINT and SIGTERM stop the server cleanly: the port is released and the exit code is 0.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
         using (server)
         {
             if (options.Host is not ("127.0.0.1" or "localhost" or "::1"))
@@ -87,7 +98,7 @@ internal static class ServeCommand
             Console.WriteLine($"KylinMock listening on {server.Url} ({server.Jobs.Count} jobs). Press Ctrl+C to stop.");
             try
             {
-                await Task.Delay(Timeout.Infinite, cancel);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {

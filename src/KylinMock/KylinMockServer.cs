@@ -31,7 +31,8 @@ public sealed class KylinMockServer : IDisposable
         Jobs = jobs;
         this.users = users;
         Port = wireMock.Ports[0];
-        Url = wireMock.Urls[0];
+        var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
+        Url = $"http://{host}:{Port}";
     }
 
     /// <summary>The base URL, for example <c>http://127.0.0.1:45123</c>; Kylin's API is under <c>/kylin/api</c>.</summary>
