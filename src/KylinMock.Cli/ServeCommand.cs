@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using KylinMock.Control;
 using KylinMock.Fixtures;
@@ -72,9 +71,9 @@ internal static class ServeCommand
             await Console.Error.WriteLineAsync("kylin-mock: " + e.Message);
             return BadInput;
         }
-        catch (Exception e) when (e is IOException or SocketException || e.InnerException is IOException or SocketException)
+        catch (IOException e)
         {
-            await Console.Error.WriteLineAsync($"kylin-mock: cannot listen on {options.Host}:{options.Port}: {e.GetBaseException().Message}");
+            await Console.Error.WriteLineAsync("kylin-mock: " + char.ToLowerInvariant(e.Message[0]) + e.Message[1..]);
             return PortUnavailable;
         }
 

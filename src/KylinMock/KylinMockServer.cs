@@ -53,7 +53,7 @@ public sealed class KylinMockServer : IDisposable
     /// <summary>Starts a server with default options: seed 42, 500 jobs generated relative to the system clock.</summary>
     public static KylinMockServer Start() => Start(new KylinMockOptions());
 
-    /// <summary>Starts a server; it is listening when this returns.</summary>
+    /// <summary>Starts a server; it is listening when this returns. A port that cannot be bound is an <see cref="IOException"/>.</summary>
     public static KylinMockServer Start(KylinMockOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -64,7 +64,24 @@ public sealed class KylinMockServer : IDisposable
         var users = new UserDirectory(options.Users, options.Clock);
         var context = new ServerContext(jobs, users, options.Clock, options.TimeZone);
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
-        var wireMock = WireMockServer.Start(new WireMockServerSettings
+        EnsurePortFree(options);
+        WireMockServer wireMock;
+        try
+        {
+            wireMock = StartWireMock(host, options);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.GetBaseException().Message}", e);
+        }
+
+        context.Port = wireMock.Ports[0];
+        KylinRoutes.Register(wireMock, context);
+        return new KylinMockServer(options, wireMock, jobs, users);
+    }
+
+    private static WireMockServer StartWireMock(string host, KylinMockOptions options) =>
+        WireMockServer.Start(new WireMockServerSettings
         {
             Urls = [$"http://{host}:{options.Port}"],
             StartAdminInterface = false,
@@ -77,9 +94,25 @@ public sealed class KylinMockServer : IDisposable
             AllowBodyForAllHttpMethods = true,
             Logger = new WireMockNullLogger(),
         });
-        context.Port = wireMock.Ports[0];
-        KylinRoutes.Register(wireMock, context);
-        return new KylinMockServer(options, wireMock, jobs, users);
+
+    // A taken port is reported at once in one line, rather than after WireMock's start timeout.
+    private static void EnsurePortFree(KylinMockOptions options)
+    {
+        if (options.Port == 0 || !IPAddress.TryParse(options.Host, out var address))
+        {
+            return;
+        }
+
+        try
+        {
+            using var probe = new TcpListener(address, options.Port);
+            probe.Start();
+            probe.Stop();
+        }
+        catch (SocketException e)
+        {
+            throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
+        }
     }
 
     /// <summary>Back to the loaded estate and fresh users (failed logins and locks forgotten). The clock is the caller's.</summary>

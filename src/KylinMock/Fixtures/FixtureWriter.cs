@@ -31,18 +31,14 @@ public static class FixtureWriter
         text.NewLine = "\n";
         using var w = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = 1, IndentChar = ' ', Culture = CultureInfo.InvariantCulture, CloseOutput = false };
         w.WriteStartObject();
-        w.WritePropertyName("format");
-        w.WriteValue(Format);
+        w.Property("format", Format);
         if (fixture.Origin is { } origin)
         {
             w.WritePropertyName("origin");
             w.WriteStartObject();
-            w.WritePropertyName("seed");
-            w.WriteValue(origin.Seed);
-            w.WritePropertyName("job_count");
-            w.WriteValue(origin.JobCount);
-            w.WritePropertyName("reference_time");
-            w.WriteValue(origin.ReferenceTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            w.Property("seed", origin.Seed);
+            w.Property("job_count", origin.JobCount);
+            w.Property("reference_time", origin.ReferenceTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             w.WriteEndObject();
         }
 
@@ -77,29 +73,19 @@ public static class FixtureWriter
         foreach (var project in projects)
         {
             w.WriteStartObject();
-            w.WritePropertyName("name");
-            w.WriteValue(project.Name);
+            w.Property("name", project.Name);
             w.WritePropertyName("models");
             w.WriteStartArray();
             foreach (var model in project.Models)
             {
                 w.WriteStartObject();
-                w.WritePropertyName("uuid");
-                w.WriteValue(model.Uuid);
-                w.WritePropertyName("alias");
-                w.WriteValue(model.Alias);
+                w.Property("uuid", model.Uuid);
+                w.Property("alias", model.Alias);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
-            w.WritePropertyName("tables");
-            w.WriteStartArray();
-            foreach (var table in project.Tables)
-            {
-                w.WriteValue(table);
-            }
-
-            w.WriteEndArray();
+            w.Property("tables", project.Tables);
             w.WriteEndObject();
         }
 

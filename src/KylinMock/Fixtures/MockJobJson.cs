@@ -12,29 +12,23 @@ internal static class MockJobJson
         w.WriteStartObject();
         w.WritePropertyName("plan");
         PlanJson.Write(w, job.Plan);
-        w.WritePropertyName("runs");
-        w.WriteValue(job.Runs);
-        w.WritePropertyName("ready_since");
-        w.WriteValue(job.ReadySince);
+        w.Property("runs", job.Runs);
+        w.Property("ready_since", job.ReadySince);
         if (job.State == ExecutableState.SUICIDAL)
         {
-            w.WritePropertyName("state");
-            w.WriteValue(job.State.ToString());
+            w.Property("state", job.State.ToString());
         }
 
         if (job.SubjectHealth == SubjectHealth.SnapshotDeleted && !job.State.IsFinal())
         {
             // Not visible in Kylin's shape until the job ends, so it is kept here.
-            w.WritePropertyName("subject_health");
-            w.WriteValue(job.SubjectHealth.ToString());
+            w.Property("subject_health", job.SubjectHealth.ToString());
         }
 
         if (job.Steps.FirstOrDefault(s => s.State == ExecutableState.RUNNING) is { } running)
         {
-            w.WritePropertyName("running_step_since");
-            w.WriteValue(running.LastRunningStartTime);
-            w.WritePropertyName("running_step_accumulated");
-            w.WriteValue(running.AccumulatedDuration);
+            w.Property("running_step_since", running.LastRunningStartTime);
+            w.Property("running_step_accumulated", running.AccumulatedDuration);
         }
 
         w.WriteEndObject();

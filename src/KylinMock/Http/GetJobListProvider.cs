@@ -42,12 +42,9 @@ internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
                 }
 
                 w.WriteEndArray();
-                w.WritePropertyName("total_size");
-                w.WriteValue(page.TotalSize);
-                w.WritePropertyName("offset");
-                w.WriteValue(filter.PageOffset);
-                w.WritePropertyName("limit");
-                w.WriteValue(filter.PageSize);
+                w.Property("total_size", page.TotalSize);
+                w.Property("offset", filter.PageOffset);
+                w.Property("limit", filter.PageSize);
                 w.WriteEndObject();
             });
         });

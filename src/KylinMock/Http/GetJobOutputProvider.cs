@@ -1,3 +1,4 @@
+using KylinMock.Json;
 using KylinMock.Errors;
 using KylinMock.Jobs;
 
@@ -22,12 +23,9 @@ internal sealed class GetJobOutputProvider(ServerContext server) : IKylinOperati
             return EnvelopeJson.Success(w =>
             {
                 w.WriteStartObject();
-                w.WritePropertyName("jobId");
-                w.WriteValue(jobId);
-                w.WritePropertyName("cmd_output");
-                w.WriteValue(output);
-                w.WritePropertyName("stepId");
-                w.WriteValue(stepId);
+                w.Property("jobId", jobId);
+                w.Property("cmd_output", output);
+                w.Property("stepId", stepId);
                 w.WriteEndObject();
             });
         });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KylinMock.Json;
 using Newtonsoft.Json;
 
 namespace KylinMock.Http;
@@ -13,16 +14,11 @@ internal static class SpringErrorJson
         new(status, MediaTypes.Json, EnvelopeJson.Write(Formatting.None, w =>
         {
             w.WriteStartObject();
-            w.WritePropertyName("timestamp");
-            w.WriteValue(DateTimeOffset.FromUnixTimeMilliseconds(nowMs).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
-            w.WritePropertyName("status");
-            w.WriteValue(status);
-            w.WritePropertyName("error");
-            w.WriteValue(error);
-            w.WritePropertyName("message");
-            w.WriteValue(string.Empty);
-            w.WritePropertyName("path");
-            w.WriteValue(path);
+            w.Property("timestamp", DateTimeOffset.FromUnixTimeMilliseconds(nowMs).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
+            w.Property("status", status);
+            w.Property("error", error);
+            w.Property("message", string.Empty);
+            w.Property("path", path);
             w.WriteEndObject();
         }));
 }

@@ -1,4 +1,5 @@
 using KylinMock.Errors;
+using KylinMock.Json;
 using Newtonsoft.Json;
 
 namespace KylinMock.Http;
@@ -16,15 +17,13 @@ internal sealed class UserAuthenticationProvider : IKylinOperation
         var body = EnvelopeJson.Success(w =>
         {
             w.WriteStartObject();
-            w.WritePropertyName("username");
-            w.WriteValue(account.User.Username);
+            w.Property("username", account.User.Username);
             w.WritePropertyName("authorities");
             w.WriteStartArray();
             foreach (var authority in account.User.Authorities)
             {
                 w.WriteStartObject();
-                w.WritePropertyName("authority");
-                w.WriteValue(authority);
+                w.Property("authority", authority);
                 w.WriteEndObject();
             }
 

@@ -33,20 +33,7 @@ public static class JobActions
     };
 
     /// <summary>Parses an action name exactly (Kylin's <c>JobActionEnum.valueOf</c>).</summary>
-    public static bool TryParse(string name, out JobAction action)
-    {
-        foreach (var candidate in Enum.GetValues<JobAction>())
-        {
-            if (string.Equals(candidate.ToString(), name, StringComparison.Ordinal))
-            {
-                action = candidate;
-                return true;
-            }
-        }
-
-        action = default;
-        return false;
-    }
+    public static bool TryParse(string name, out JobAction action) => ExactNames.TryParse(name, out action);
 
     /// <summary>The allowed actions, comma-space joined in Kylin's order; "" when none.</summary>
     public static string AllowedNames(JobStatus status) =>

@@ -49,20 +49,7 @@ public enum JobStatus
 public static class JobStatuses
 {
     /// <summary>Parses a status name exactly as Kylin's <c>JobStatusEnum.valueOf</c>: case-sensitive.</summary>
-    public static bool TryParse(string name, out JobStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<JobStatus>())
-        {
-            if (string.Equals(candidate.ToString(), name, StringComparison.Ordinal))
-            {
-                status = candidate;
-                return true;
-            }
-        }
-
-        status = default;
-        return false;
-    }
+    public static bool TryParse(string name, out JobStatus status) => ExactNames.TryParse(name, out status);
 
     /// <summary>
     /// The internal state a status name filters by (<c>JobService.parseToExecutableState</c>): DISCARDED

@@ -17,16 +17,11 @@ internal static class JobJson
         var wait = JobTiming.WaitTime(job, now);
         var (subject, subjectError) = JobSubject.Displayed(job);
         w.WriteStartObject();
-        w.WritePropertyName("id");
-        w.WriteValue(job.Id);
-        w.WritePropertyName("last_modified");
-        w.WriteValue(job.LastModified);
-        w.WritePropertyName("duration");
-        w.WriteValue(duration);
-        w.WritePropertyName("total_duration");
-        w.WriteValue(wait + duration);
-        w.WritePropertyName("exec_start_time");
-        w.WriteValue(job.StartTime);
+        w.Property("id", job.Id);
+        w.Property("last_modified", job.LastModified);
+        w.Property("duration", duration);
+        w.Property("total_duration", wait + duration);
+        w.Property("exec_start_time", job.StartTime);
         w.WritePropertyName("steps");
         w.WriteStartArray();
         if (withSteps)
@@ -38,36 +33,21 @@ internal static class JobJson
         }
 
         w.WriteEndArray();
-        w.WritePropertyName("job_status");
-        w.WriteValue(job.Status.ToString());
-        w.WritePropertyName("job_name");
-        w.WriteValue(job.JobName.ToString());
-        w.WritePropertyName("data_range_start");
-        w.WriteValue(job.DataRangeStart);
-        w.WritePropertyName("data_range_end");
-        w.WriteValue(job.DataRangeEnd);
-        w.WritePropertyName("target_model");
-        w.WriteValue(job.TargetModel);
-        w.WritePropertyName("target_segments");
-        WriteStrings(w, job.TargetSegments);
-        w.WritePropertyName("step_ratio");
-        w.WriteValue(JobTiming.StepRatio(job));
-        w.WritePropertyName("create_time");
-        w.WriteValue(job.CreateTime);
-        w.WritePropertyName("wait_time");
-        w.WriteValue(wait);
-        w.WritePropertyName("target_subject");
-        w.WriteValue(subject);
-        w.WritePropertyName("target_subject_error");
-        w.WriteValue(subjectError);
-        w.WritePropertyName("project");
-        w.WriteValue(job.Project);
-        w.WritePropertyName("submitter");
-        w.WriteValue(job.Submitter);
-        w.WritePropertyName("exec_end_time");
-        w.WriteValue(job.EndTime);
-        w.WritePropertyName("discard_safety");
-        w.WriteValue(job.DiscardSafety);
+        w.Property("job_status", job.Status.ToString());
+        w.Property("job_name", job.JobName.ToString());
+        w.Property("data_range_start", job.DataRangeStart);
+        w.Property("data_range_end", job.DataRangeEnd);
+        w.Property("target_model", job.TargetModel);
+        w.Property("target_segments", job.TargetSegments);
+        w.Property("step_ratio", JobTiming.StepRatio(job));
+        w.Property("create_time", job.CreateTime);
+        w.Property("wait_time", wait);
+        w.Property("target_subject", subject);
+        w.Property("target_subject_error", subjectError);
+        w.Property("project", job.Project);
+        w.Property("submitter", job.Submitter);
+        w.Property("exec_end_time", job.EndTime);
+        w.Property("discard_safety", job.DiscardSafety);
         w.WritePropertyName("tag");
         if (job.TagJson is null)
         {
@@ -78,29 +58,22 @@ internal static class JobJson
             w.WriteRawValue(job.TagJson);
         }
 
-        w.WritePropertyName("snapshot_data_range");
-        w.WriteValue(job.SnapshotDataRange);
-        w.WritePropertyName("job_scheduler_mode");
-        w.WriteValue(job.JobSchedulerMode);
+        w.Property("snapshot_data_range", job.SnapshotDataRange);
+        w.Property("job_scheduler_mode", job.JobSchedulerMode);
         w.WritePropertyName("segments");
         w.WriteStartArray();
         foreach (var segment in job.Segments)
         {
             w.WriteStartObject();
-            w.WritePropertyName("id");
-            w.WriteValue(segment.Id);
-            w.WritePropertyName("status_to_display");
-            w.WriteValue(segment.StatusToDisplay);
+            w.Property("id", segment.Id);
+            w.Property("status_to_display", segment.StatusToDisplay);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        w.WritePropertyName("version");
-        w.WriteValue(job.Version);
-        w.WritePropertyName("related_segment");
-        w.WriteValue(string.Join(',', job.TargetSegments));
-        w.WritePropertyName("progress");
-        w.WriteValue(JobTiming.Progress(job));
+        w.Property("version", job.Version);
+        w.Property("related_segment", string.Join(',', job.TargetSegments));
+        w.Property("progress", JobTiming.Progress(job));
         w.WriteEndObject();
     }
 
@@ -111,71 +84,36 @@ internal static class JobJson
         var failed = step.State == ExecutableState.ERROR;
         var status = job.State == ExecutableState.DISCARDED ? JobStatus.DISCARDED : step.State.ToJobStatus();
         w.WriteStartObject();
-        w.WritePropertyName("id");
-        w.WriteValue(step.Id);
-        w.WritePropertyName("name");
-        w.WriteValue(step.Name);
-        w.WritePropertyName("sequence_id");
-        w.WriteValue(step.SequenceId);
-        w.WritePropertyName("exec_cmd");
-        w.WriteNull();
-        w.WritePropertyName("exec_start_time");
-        w.WriteValue(step.StartTime);
-        w.WritePropertyName("exec_end_time");
-        w.WriteValue(step.EndTime);
-        w.WritePropertyName("duration");
-        w.WriteValue(JobTiming.StepDuration(step, now));
-        w.WritePropertyName("wait_time");
-        w.WriteValue(JobTiming.StepWait(job, index, now));
-        w.WritePropertyName("create_time");
-        w.WriteValue(step.CreateTime);
-        w.WritePropertyName("index_count");
-        w.WriteValue((long)step.IndexCount);
-        w.WritePropertyName("success_index_count");
-        w.WriteValue((long)step.SuccessIndexCount);
-        w.WritePropertyName("step_status");
-        w.WriteValue(status.ToString());
-        w.WritePropertyName("cmd_type");
-        w.WriteValue("SHELL_CMD_HADOOP");
+        w.Property("id", step.Id);
+        w.Property("name", step.Name);
+        w.Property("sequence_id", step.SequenceId);
+        w.Null("exec_cmd");
+        w.Property("exec_start_time", step.StartTime);
+        w.Property("exec_end_time", step.EndTime);
+        w.Property("duration", JobTiming.StepDuration(step, now));
+        w.Property("wait_time", JobTiming.StepWait(job, index, now));
+        w.Property("create_time", step.CreateTime);
+        w.Property("index_count", (long)step.IndexCount);
+        w.Property("success_index_count", (long)step.SuccessIndexCount);
+        w.Property("step_status", status.ToString());
+        w.Property("cmd_type", "SHELL_CMD_HADOOP");
         w.WritePropertyName("info");
         w.WriteStartObject();
         w.WriteEndObject();
-        w.WritePropertyName("previous_step");
-        w.WriteNull();
+        w.Null("previous_step");
         w.WritePropertyName("next_steps");
         w.WriteStartArray();
         w.WriteEndArray();
-        w.WritePropertyName("failed_msg");
-        w.WriteValue(failed ? step.FailedMessage : null);
-        w.WritePropertyName("failed_step_name");
-        w.WriteValue(failed ? step.Name : null);
-        w.WritePropertyName("failed_step_id");
-        w.WriteValue(failed ? step.Id : null);
-        w.WritePropertyName("failed_segment_id");
-        w.WriteValue(failed ? job.TargetSegments.FirstOrDefault() : null);
-        w.WritePropertyName("failed_stack");
-        w.WriteValue(failed ? step.FailedStack : null);
-        w.WritePropertyName("failed_resolve");
-        w.WriteNull();
-        w.WritePropertyName("failed_reason");
-        w.WriteNull();
-        w.WritePropertyName("failed_code");
-        w.WriteNull();
-        w.WritePropertyName("sub_stages");
-        w.WriteNull();
-        w.WritePropertyName("segment_sub_stages");
-        w.WriteNull();
+        w.Property("failed_msg", failed ? step.FailedMessage : null);
+        w.Property("failed_step_name", failed ? step.Name : null);
+        w.Property("failed_step_id", failed ? step.Id : null);
+        w.Property("failed_segment_id", failed ? job.TargetSegments.FirstOrDefault() : null);
+        w.Property("failed_stack", failed ? step.FailedStack : null);
+        w.Null("failed_resolve");
+        w.Null("failed_reason");
+        w.Null("failed_code");
+        w.Null("sub_stages");
+        w.Null("segment_sub_stages");
         w.WriteEndObject();
-    }
-
-    private static void WriteStrings(JsonWriter w, IReadOnlyList<string> values)
-    {
-        w.WriteStartArray();
-        foreach (var value in values)
-        {
-            w.WriteValue(value);
-        }
-
-        w.WriteEndArray();
     }
 }

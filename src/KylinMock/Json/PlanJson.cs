@@ -12,8 +12,7 @@ internal static class PlanJson
     public static void Write(JsonWriter w, JobPlan plan)
     {
         w.WriteStartObject();
-        w.WritePropertyName("pickup_delay_ms");
-        w.WriteValue(plan.PickupDelayMs);
+        w.Property("pickup_delay_ms", plan.PickupDelayMs);
         w.WritePropertyName("step_durations_ms");
         w.WriteStartArray();
         foreach (var ms in plan.StepDurationsMs)
@@ -22,12 +21,9 @@ internal static class PlanJson
         }
 
         w.WriteEndArray();
-        w.WritePropertyName("fail_at_step");
-        w.WriteValue(plan.FailAtStep);
-        w.WritePropertyName("failing_runs");
-        w.WriteValue(plan.FailingRuns);
-        w.WritePropertyName("failure_message");
-        w.WriteValue(plan.FailureMessage);
+        w.Property("fail_at_step", plan.FailAtStep);
+        w.Property("failing_runs", plan.FailingRuns);
+        w.Property("failure_message", plan.FailureMessage);
         w.WriteEndObject();
     }
 

@@ -1,0 +1,70 @@
+using Newtonsoft.Json;
+
+namespace KylinMock.Json;
+
+/// <summary>One-line properties for the hand-written JSON shapes (no reflection on the hot path).</summary>
+internal static class JsonWriterExtensions
+{
+    public static void Property(this JsonWriter w, string name, string? value)
+    {
+        w.WritePropertyName(name);
+        w.WriteValue(value);
+    }
+
+    public static void Property(this JsonWriter w, string name, long value)
+    {
+        w.WritePropertyName(name);
+        w.WriteValue(value);
+    }
+
+    public static void Property(this JsonWriter w, string name, int value)
+    {
+        w.WritePropertyName(name);
+        w.WriteValue(value);
+    }
+
+    public static void Property(this JsonWriter w, string name, int? value)
+    {
+        w.WritePropertyName(name);
+        w.WriteValue(value);
+    }
+
+    public static void Property(this JsonWriter w, string name, bool value)
+    {
+        w.WritePropertyName(name);
+        w.WriteValue(value);
+    }
+
+    // Java writes a float as its shortest round-trip text with ".0" when whole; so does Newtonsoft.
+    public static void Property(this JsonWriter w, string name, float value)
+    {
+        w.WritePropertyName(name);
+        w.WriteValue(value);
+    }
+
+    public static void Property(this JsonWriter w, string name, double value)
+    {
+        w.WritePropertyName(name);
+        w.WriteValue(value);
+    }
+
+    /// <summary>A property whose value is an array of strings.</summary>
+    public static void Property(this JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartArray();
+        foreach (var value in values)
+        {
+            w.WriteValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>A property whose value is null.</summary>
+    public static void Null(this JsonWriter w, string name)
+    {
+        w.WritePropertyName(name);
+        w.WriteNull();
+    }
+}
