@@ -68,7 +68,7 @@ public sealed class KylinMockServer : IDisposable
         WireMockServer wireMock;
         try
         {
-            wireMock = StartWireMock(host, options);
+            wireMock = StartWireMock(host, options, () => context.Port);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -80,7 +80,7 @@ public sealed class KylinMockServer : IDisposable
         return new KylinMockServer(options, wireMock, jobs, users);
     }
 
-    private static WireMockServer StartWireMock(string host, KylinMockOptions options) =>
+    private static WireMockServer StartWireMock(string host, KylinMockOptions options, Func<int> port) =>
         WireMockServer.Start(new WireMockServerSettings
         {
             Urls = [$"http://{host}:{options.Port}"],
@@ -93,6 +93,7 @@ public sealed class KylinMockServer : IDisposable
             DisableDeserializeFormUrlEncoded = true,
             AllowBodyForAllHttpMethods = true,
             Logger = new WireMockNullLogger(),
+            PreWireMockMiddlewareInit = app => SafetyNet.Install(app, port),
         });
 
     // A taken port is reported at once in one line, rather than after WireMock's start timeout.

@@ -20,6 +20,7 @@ internal sealed class KylinEndpoint(ServerContext server, IReadOnlyDictionary<st
     public Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
         IMapping mapping, Microsoft.AspNetCore.Http.HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
     {
+        context.Items[SafetyNet.AnsweredKey] = true;
         var answer = Answer(requestMessage, context);
         return Task.FromResult<(IResponseMessage, IMapping?)>((ToMessage(answer), null));
     }

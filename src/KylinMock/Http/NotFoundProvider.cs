@@ -16,6 +16,7 @@ internal sealed class NotFoundProvider(ServerContext server) : IResponseProvider
     public Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
         IMapping mapping, Microsoft.AspNetCore.Http.HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
     {
+        context.Items[SafetyNet.AnsweredKey] = true;
         var path = requestMessage.AbsolutePath ?? requestMessage.Path ?? "/";
         KylinAnswer answer;
         if (path.StartsWith("/kylin/api/", StringComparison.Ordinal))

@@ -7,12 +7,13 @@ namespace KylinMock.Tests.Support;
 internal static class RawHttp
 {
     /// <summary>Sends one HTTP/1.0 request (no chunked answer to undo) and returns the status code and body.</summary>
-    public static (int Status, string Body) Send(int port, string method, string target, string? body = null, string authorization = KylinHttp.AdminBasic)
+    public static (int Status, string Body) Send(int port, string method, string target, string? body = null, string authorization = KylinHttp.AdminBasic, string? extraHeaders = null, bool withHost = true)
     {
         using var tcp = new TcpClient("127.0.0.1", port);
         using var stream = tcp.GetStream();
         var bodyBytes = body is null ? [] : Encoding.UTF8.GetBytes(body);
-        var head = $"{method} {target} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\nAuthorization: {authorization}\r\nAccept: {KylinHttp.PublicAccept}\r\nContent-Length: {bodyBytes.Length}\r\nConnection: close\r\n\r\n";
+        var host = withHost ? $"Host: 127.0.0.1:{port}\r\n" : string.Empty;
+        var head = $"{method} {target} HTTP/1.0\r\n{host}Authorization: {authorization}\r\nAccept: {KylinHttp.PublicAccept}\r\n{extraHeaders}Content-Length: {bodyBytes.Length}\r\nConnection: close\r\n\r\n";
         stream.Write(Encoding.ASCII.GetBytes(head));
         stream.Write(bodyBytes);
         using var reader = new StreamReader(stream, Encoding.UTF8);
