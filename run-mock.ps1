@@ -26,7 +26,11 @@ param(
     # Where the clock starts: ISO-8601 instant or epoch milliseconds.
     [string] $Now,
     # system: time flows; manual: time stands still until moved.
-    [ValidateSet('system', 'manual')] [string] $Clock = 'system'
+    [ValidateSet('system', 'manual')] [string] $Clock = 'system',
+    # Require this token (header X-KylinMock-Token) on the control API.
+    [string] $Token,
+    # How many requests the journal keeps.
+    [ValidateRange(0, 10000000)] [int] $Journal = 1000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -51,6 +55,8 @@ if ($stale) {
 $arguments = @('serve', '--port', $Port, '--host', $ListenHost, '--seed', $Seed, '--jobs', $Jobs, '--clock', $Clock)
 if ($Fixture) { $arguments += @('--fixture', (Resolve-Path -LiteralPath $Fixture).Path) }
 if ($Now) { $arguments += @('--now', $Now) }
+if ($Token) { $arguments += @('--token', $Token) }
+$arguments += @('--journal', $Journal)
 
 # The mock prints its URL and runs until Ctrl+C or SIGTERM; its exit code is ours.
 & dotnet $dll @arguments

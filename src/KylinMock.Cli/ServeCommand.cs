@@ -24,9 +24,11 @@ internal static class ServeCommand
         var now = new Option<string?>("--now") { Description = "Where the clock starts: ISO-8601 instant or epoch milliseconds (default: the current time)." };
         var clock = new Option<string>("--clock") { Description = "system: time flows; manual: time stands still until moved.", DefaultValueFactory = _ => "system" };
         clock.AcceptOnlyFromAmong("system", "manual");
+        var token = new Option<string?>("--token") { Description = "Require this value in the X-KylinMock-Token header on the control API (/__kylinmock/)." };
+        var journal = new Option<int>("--journal") { Description = "How many requests the journal keeps (oldest forgotten; 0 = off).", DefaultValueFactory = _ => 1000 };
         var command = new Command("serve", "Serve the Kylin 5 Job API at http://HOST:PORT/kylin/api until Ctrl+C or SIGTERM.")
         {
-            port, host, seed, jobs, fixture, now, clock,
+            port, host, seed, jobs, fixture, now, clock, token, journal,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -39,7 +41,7 @@ internal static class ServeCommand
 
             TimeProvider time = parse.GetValue(clock) == "manual"
                 ? new ManualClock(start)
-                : new OffsetClock(start - DateTimeOffset.UtcNow);
+                : new SystemClock(start);
             var options = new KylinMockOptions
             {
                 Port = parse.GetValue(port),
@@ -48,6 +50,8 @@ internal static class ServeCommand
                 JobCount = parse.GetValue(jobs),
                 FixturePath = parse.GetValue(fixture)?.FullName,
                 Clock = time,
+                ControlToken = parse.GetValue(token),
+                JournalCapacity = parse.GetValue(journal),
             };
             return await Serve(options, cancel);
         });

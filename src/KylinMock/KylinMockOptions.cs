@@ -38,6 +38,12 @@ public sealed record KylinMockOptions
     /// <summary>How many jobs of one project may run at once; further jobs stay PENDING (Kylin's max concurrent jobs, 20).</summary>
     public int MaxRunningJobsPerProject { get; init; } = 20;
 
+    /// <summary>How many requests the journal keeps (the oldest are forgotten); 0 keeps none. 1000 by default.</summary>
+    public int JournalCapacity { get; init; } = 1000;
+
+    /// <summary>When set, the control API under <c>/__kylinmock/</c> requires the header <c>X-KylinMock-Token</c> with this value.</summary>
+    public string? ControlToken { get; init; }
+
     /// <summary>Throws when an option is out of range.</summary>
     public void Validate()
     {
@@ -49,6 +55,7 @@ public sealed record KylinMockOptions
         ArgumentNullException.ThrowIfNull(Users, nameof(Users));
         ArgumentNullException.ThrowIfNull(TimeZone, nameof(TimeZone));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRunningJobsPerProject, 1, nameof(MaxRunningJobsPerProject));
+        ArgumentOutOfRangeException.ThrowIfNegative(JournalCapacity, nameof(JournalCapacity));
         if (Users.Select(u => u.Username).Distinct(StringComparer.OrdinalIgnoreCase).Count() != Users.Count)
         {
             throw new ArgumentException("User names must be unique (case-insensitively).", nameof(Users));

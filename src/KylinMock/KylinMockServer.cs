@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using KylinMock.Control;
 using KylinMock.Fixtures;
 using KylinMock.Http;
 using KylinMock.Jobs;
@@ -21,15 +22,15 @@ namespace KylinMock;
 public sealed class KylinMockServer : IDisposable
 {
     private readonly WireMockServer wireMock;
-    private readonly UserDirectory users;
+    private readonly ServerContext context;
     private int stopped;
 
-    private KylinMockServer(KylinMockOptions options, WireMockServer wireMock, JobStore jobs, UserDirectory users)
+    private KylinMockServer(KylinMockOptions options, WireMockServer wireMock, ServerContext context)
     {
         Options = options;
         this.wireMock = wireMock;
-        Jobs = jobs;
-        this.users = users;
+        this.context = context;
+        Jobs = context.Store;
         Port = wireMock.Ports[0];
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         Url = $"http://{host}:{Port}";
@@ -50,6 +51,12 @@ public sealed class KylinMockServer : IDisposable
     /// <summary>The clock the server reads time from (the one given in the options).</summary>
     public TimeProvider Clock => Options.Clock;
 
+    /// <summary>The requests the Kylin endpoints received (bounded by <see cref="KylinMockOptions.JournalCapacity"/>).</summary>
+    public RequestJournal Journal => context.Journal;
+
+    /// <summary>The faults armed on the Kylin endpoints: delays, Kylin errors, dropped or malformed answers.</summary>
+    public FaultList Faults => context.Faults;
+
     /// <summary>Starts a server with default options: seed 42, 500 jobs generated relative to the system clock.</summary>
     public static KylinMockServer Start() => Start(new KylinMockOptions());
 
@@ -62,7 +69,13 @@ public sealed class KylinMockServer : IDisposable
         var jobs = new JobStore(options.Clock, options.MaxRunningJobsPerProject, options.Seed);
         jobs.Load(estate);
         var users = new UserDirectory(options.Users, options.Clock);
-        var context = new ServerContext(jobs, users, options.Clock, options.TimeZone);
+        var context = new ServerContext(jobs, users, options.Clock, options.TimeZone)
+        {
+            Journal = new RequestJournal(options.JournalCapacity),
+            Faults = new FaultList(),
+            ClockControl = new ClockControl(options.Clock),
+            ControlToken = options.ControlToken,
+        };
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         EnsurePortFree(options);
         WireMockServer wireMock;
@@ -77,7 +90,7 @@ public sealed class KylinMockServer : IDisposable
 
         context.Port = wireMock.Ports[0];
         KylinRoutes.Register(wireMock, context);
-        return new KylinMockServer(options, wireMock, jobs, users);
+        return new KylinMockServer(options, wireMock, context);
     }
 
     private static WireMockServer StartWireMock(string host, KylinMockOptions options, Func<int> port) =>
@@ -116,12 +129,11 @@ public sealed class KylinMockServer : IDisposable
         }
     }
 
-    /// <summary>Back to the loaded estate and fresh users (failed logins and locks forgotten). The clock is the caller's.</summary>
-    public void Reset()
-    {
-        Jobs.Reset();
-        users.Reset();
-    }
+    /// <summary>
+    /// Back to the loaded estate and fresh users (failed logins and locks forgotten); faults disarmed and
+    /// the journal cleared. The clock is the caller's: it is not moved.
+    /// </summary>
+    public void Reset() => ControlPlane.Reset(context, restartClock: false);
 
     /// <summary>Stops listening; returns once the port is free again.</summary>
     public void Stop()

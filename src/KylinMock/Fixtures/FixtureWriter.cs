@@ -24,7 +24,10 @@ public static class FixtureWriter
     }
 
     /// <summary>Writes <paramref name="fixture"/> to <paramref name="text"/>.</summary>
-    public static void Write(TextWriter text, Fixture fixture, long now)
+    public static void Write(TextWriter text, Fixture fixture, long now) => Write(text, fixture, now, withState: false);
+
+    /// <summary>Writes <paramref name="fixture"/>; <paramref name="withState"/> adds each job's internal state and history to <c>mock_jobs</c>.</summary>
+    internal static void Write(TextWriter text, Fixture fixture, long now, bool withState)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fixture);
@@ -56,7 +59,7 @@ public static class FixtureWriter
         foreach (var job in fixture.Estate.Jobs)
         {
             w.WritePropertyName(job.Id);
-            MockJobJson.Write(w, job);
+            MockJobJson.Write(w, job, withState);
         }
 
         w.WriteEndObject();

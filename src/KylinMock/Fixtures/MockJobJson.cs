@@ -7,16 +7,22 @@ namespace KylinMock.Fixtures;
 /// <summary>Reads and writes a fixture's <c>mock_jobs</c> entry (<see cref="MockJob"/>).</summary>
 internal static class MockJobJson
 {
-    public static void Write(JsonWriter w, Job job)
+    /// <summary>Writes the entry; <paramref name="withState"/> adds the internal state and history (the control API's view).</summary>
+    public static void Write(JsonWriter w, Job job, bool withState = false)
     {
         w.WriteStartObject();
         w.WritePropertyName("plan");
         PlanJson.Write(w, job.Plan);
         w.Property("runs", job.Runs);
         w.Property("ready_since", job.ReadySince);
-        if (job.State == ExecutableState.SUICIDAL)
+        if (withState || job.State == ExecutableState.SUICIDAL)
         {
             w.Property("state", job.State.ToString());
+        }
+
+        if (withState)
+        {
+            w.Property("history", job.History.Select(s => s.ToString()));
         }
 
         if (job.SubjectHealth == SubjectHealth.SnapshotDeleted && !job.State.IsFinal())

@@ -1,3 +1,4 @@
+using KylinMock.Control;
 using KylinMock.Errors;
 using KylinMock.Security;
 using WireMock;
@@ -17,12 +18,49 @@ internal sealed class KylinEndpoint(ServerContext server, IReadOnlyDictionary<st
     : IResponseProvider
 {
     /// <inheritdoc />
-    public Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
+    public async Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
         IMapping mapping, Microsoft.AspNetCore.Http.HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
     {
         context.Items[SafetyNet.AnsweredKey] = true;
-        var answer = Answer(requestMessage, context);
-        return Task.FromResult<(IResponseMessage, IMapping?)>((ToMessage(answer), null));
+        var method = requestMessage.Method ?? "GET";
+        var path = requestMessage.AbsolutePath ?? requestMessage.Path ?? "/";
+        var fault = server.Faults.Match(method, path);
+        if (fault is { Kind: FaultKind.Delay })
+        {
+            await Task.Delay(fault.DelayMs, context.RequestAborted);
+        }
+
+        var answer = fault?.Kind switch
+        {
+            FaultKind.Error => Faulted.Error(fault, server, requestMessage),
+            FaultKind.Malformed => Faulted.Malformed(),
+            FaultKind.Drop => Faulted.Drop(context),
+            _ => Answer(requestMessage, context),
+        };
+        Journal(requestMessage, context, answer);
+        return (ToMessage(answer), null);
+    }
+
+    private void Journal(IRequestMessage message, Microsoft.AspNetCore.Http.HttpContext context, KylinAnswer answer)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in message.Headers ?? new Dictionary<string, WireMockList<string>>())
+        {
+            var value = string.Join(", ", values);
+            headers[name] = name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? Redact(value) : value;
+        }
+
+        var body = message.BodyAsBytes is { Length: > 0 } bytes ? System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, RequestJournal.MaxBodyChars * 4)) : null;
+        var query = context.Request.QueryString.Value ?? string.Empty;
+        server.Journal.Record(server.Clock.GetUtcNow(), message.Method ?? "GET", message.AbsolutePath ?? "/", query.TrimStart('?'), headers, body,
+            context.RequestAborted.IsCancellationRequested ? 0 : answer.Status);
+    }
+
+    // Credentials never reach the journal: only the scheme is kept.
+    private static string Redact(string authorization)
+    {
+        var space = authorization.IndexOf(' ', StringComparison.Ordinal);
+        return (space < 0 ? authorization : authorization[..space]) + " [redacted]";
     }
 
     /// <summary>Answers one request; never throws.</summary>

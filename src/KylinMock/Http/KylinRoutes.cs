@@ -4,7 +4,7 @@ using WireMock.Server;
 
 namespace KylinMock.Http;
 
-/// <summary>The whole HTTP surface on one screen: every Kylin path and the catch-all 404.</summary>
+/// <summary>The whole HTTP surface on one screen: every Kylin path, the control plane and the catch-all 404.</summary>
 internal static class KylinRoutes
 {
     public static void Register(WireMockServer wireMock, ServerContext server)
@@ -27,6 +27,9 @@ internal static class KylinRoutes
             ["POST"] = authentication,
         }, anonymousAllowed: true);
 
+        wireMock.Given(Request.Create().WithPath(new RegexMatcher("^/__kylinmock(/.*)?$")).UsingAnyMethod())
+            .AtPriority(1)
+            .RespondWith(new ControlEndpoint(server));
         wireMock.Given(Request.Create().UsingAnyMethod()).AtPriority(int.MaxValue).RespondWith(new NotFoundProvider(server));
     }
 

@@ -1,3 +1,4 @@
+using KylinMock.Control;
 using KylinMock.Jobs;
 using KylinMock.Security;
 
@@ -10,6 +11,18 @@ namespace KylinMock.Http;
 /// <param name="TimeZone">The server time zone (time windows).</param>
 internal sealed record ServerContext(JobStore Store, UserDirectory Users, TimeProvider Clock, TimeZoneInfo TimeZone)
 {
+    /// <summary>The request journal of the Kylin endpoints.</summary>
+    public required RequestJournal Journal { get; init; }
+
+    /// <summary>The faults armed on the Kylin endpoints.</summary>
+    public required FaultList Faults { get; init; }
+
+    /// <summary>Moves the clock for the control API.</summary>
+    public required ClockControl ClockControl { get; init; }
+
+    /// <summary>The token the control API requires, or null.</summary>
+    public string? ControlToken { get; init; }
+
     /// <summary>The port the server listens on (filled in once bound).</summary>
     public int Port { get; set; }
 

@@ -22,7 +22,7 @@ internal sealed class KylinHttp : IDisposable
 
     /// <summary>Sends a request with the seed document's headers unless overridden (null removes a header).</summary>
     public Answer Send(HttpMethod method, string pathAndQuery, string? body = null, string? authorization = AdminBasic,
-        string? accept = PublicAccept, string? language = "en", string contentType = "application/json")
+        string? accept = PublicAccept, string? language = "en", string contentType = "application/json", string? controlToken = null)
     {
         using var request = new HttpRequestMessage(method, pathAndQuery);
         if (authorization is not null)
@@ -33,6 +33,11 @@ internal sealed class KylinHttp : IDisposable
         if (accept is not null)
         {
             request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        if (controlToken is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-KylinMock-Token", controlToken);
         }
 
         if (language is not null)
@@ -62,7 +67,7 @@ internal sealed class KylinHttp : IDisposable
     /// <summary>An HTTP answer.</summary>
     internal sealed record Answer(int Status, string? ContentType, string Text, HttpResponseMessage Response)
     {
-        public JObject Json => JObject.Parse(Text);
+        public JObject Json => JObject.Load(new Newtonsoft.Json.JsonTextReader(new StringReader(Text)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None });
 
         public JToken Data => Json["data"]!;
 

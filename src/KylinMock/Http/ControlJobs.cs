@@ -1,0 +1,92 @@
+using KylinMock.Fixtures;
+using KylinMock.Jobs;
+using KylinMock.Json;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// <c>/__kylinmock/jobs</c>: GET every job (the fixture shape, with internal state, history and plan),
+/// POST add jobs in the fixture shape, PUT replace them all, POST <c>jobs/submit</c> a new live job,
+/// PATCH <c>jobs/{id}</c> with <c>{"plan": ...}</c> to script a job's outcome.
+/// </summary>
+internal static class ControlJobs
+{
+    public static KylinAnswer Handle(ServerContext server, ControlRequest request)
+    {
+        var id = request.Segments.Length > 1 ? Uri.UnescapeDataString(request.Segments[1]) : null;
+        return (request.Method, id) switch
+        {
+            ("GET", null) => Everything(server),
+            ("POST", null) => Add(server, request),
+            ("PUT", null) => Replace(server, request),
+            ("POST", "submit") => Submit(server, request),
+            ("PATCH", { } jobId) => Script(server, jobId, request),
+            _ => throw new ControlException(404, $"no control operation {request.Method} {request.Http.Path}"),
+        };
+    }
+
+    private static KylinAnswer Everything(ServerContext server)
+    {
+        var fixture = new Fixture(new Estate(server.Store.Projects(), server.Store.Snapshot()), null);
+        using var text = new StringWriter();
+        FixtureWriter.Write(text, fixture, server.NowMs, withState: true);
+        return new KylinAnswer(200, MediaTypes.Json, System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    private static KylinAnswer Add(ServerContext server, ControlRequest request)
+    {
+        var estate = FixtureReader.Read(new StringReader(request.BodyText), "request body").Estate;
+        server.Store.Add(estate.Jobs);
+        return ControlEndpoint.Json(200, new JObject { ["added"] = estate.Jobs.Count, ["jobs"] = server.Store.Count });
+    }
+
+    private static KylinAnswer Replace(ServerContext server, ControlRequest request)
+    {
+        var estate = FixtureReader.Read(new StringReader(request.BodyText), "request body").Estate;
+        server.Store.Load(estate);
+        return ControlEndpoint.Json(200, new JObject { ["jobs"] = server.Store.Count });
+    }
+
+    private static KylinAnswer Submit(ServerContext server, ControlRequest request)
+    {
+        var body = request.Body();
+        var typeName = (string?)body["job_name"] ?? "INDEX_BUILD";
+        if (!JobTypes.TryParse(typeName, out var type))
+        {
+            throw new ControlException(400, $"\"job_name\": \"{typeName}\" is not a Kylin job type");
+        }
+
+        var project = (string?)body["project"] ?? throw new ControlException(400, "\"project\" is required");
+        var model = (string?)body["target_model"] ?? throw new ControlException(400, "\"target_model\" is required");
+        var plan = body["plan"] is JObject planJson ? ReadPlan(planJson) : new JobPlan();
+        var job = server.Store.Submit(project, type, model, plan, (string?)body["subject_alias"], (string?)body["id"]);
+        return ControlEndpoint.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["create_time"] = job.CreateTime });
+    }
+
+    private static KylinAnswer Script(ServerContext server, string jobId, ControlRequest request)
+    {
+        var plan = request.Body()["plan"] as JObject ?? throw new ControlException(400, "give {\"plan\": {...}}");
+        var job = server.Store.Script(jobId, ReadPlan(plan));
+        return ControlEndpoint.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["plan"] = JObject.Parse(PlanText(job.Plan)) });
+    }
+
+    private static JobPlan ReadPlan(JObject json)
+    {
+        using var reader = json.CreateReader();
+        reader.Read();
+        return PlanJson.Read(reader, message => new ControlException(400, "plan: " + message));
+    }
+
+    private static string PlanText(JobPlan plan)
+    {
+        using var text = new StringWriter();
+        using (var w = new JsonTextWriter(text))
+        {
+            PlanJson.Write(w, plan);
+        }
+
+        return text.ToString();
+    }
+}
