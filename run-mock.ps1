@@ -58,6 +58,11 @@ if ($Now) { $arguments += @('--now', $Now) }
 if ($Token) { $arguments += @('--token', $Token) }
 $arguments += @('--journal', $Journal)
 
+# A SIGTERM to `dotnet pwsh` stops only the dotnet launcher: the mock watches it (and us) and stops too.
+$arguments += @('--exit-with-parent', $PID)
+$launcher = (Get-Process -Id $PID).Parent
+if ($launcher -and $launcher.ProcessName -eq 'dotnet') { $arguments += @('--exit-with-parent', $launcher.Id) }
+
 # The mock prints its URL and runs until Ctrl+C or SIGTERM; its exit code is ours.
 & dotnet $dll @arguments
 exit $LASTEXITCODE

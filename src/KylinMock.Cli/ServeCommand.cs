@@ -25,10 +25,11 @@ internal static class ServeCommand
         var clock = new Option<string>("--clock") { Description = "system: time flows; manual: time stands still until moved.", DefaultValueFactory = _ => "system" };
         clock.AcceptOnlyFromAmong("system", "manual");
         var token = new Option<string?>("--token") { Description = "Require this value in the X-KylinMock-Token header on the control API (/__kylinmock/)." };
+        var parent = new Option<int[]>("--exit-with-parent") { Description = "Stop when a process with one of these ids ends (run-mock.ps1 passes its own).", Hidden = true };
         var journal = new Option<int>("--journal") { Description = "How many requests the journal keeps (oldest forgotten; 0 = off).", DefaultValueFactory = _ => 1000 };
         var command = new Command("serve", "Serve the Kylin 5 Job API at http://HOST:PORT/kylin/api until Ctrl+C or SIGTERM.")
         {
-            port, host, seed, jobs, fixture, now, clock, token, journal,
+            port, host, seed, jobs, fixture, now, clock, token, journal, parent,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -53,12 +54,12 @@ internal static class ServeCommand
                 ControlToken = parse.GetValue(token),
                 JournalCapacity = parse.GetValue(journal),
             };
-            return await Serve(options, cancel);
+            return await Serve(options, parse.GetValue(parent), cancel);
         });
         return command;
     }
 
-    private static async Task<int> Serve(KylinMockOptions options, CancellationToken cancel)
+    private static async Task<int> Serve(KylinMockOptions options, int[]? parentIds, CancellationToken cancel)
     {
         KylinMockServer server;
         try
@@ -89,6 +90,11 @@ internal static class ServeCommand
         {
             context.Cancel = true;
             stop.Cancel();
+        }
+
+        foreach (var id in parentIds ?? [])
+        {
+            _ = ParentWatch.StopWhenGone(id, stop);
         }
 
         using (server)

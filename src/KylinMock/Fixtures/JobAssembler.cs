@@ -57,7 +57,26 @@ internal static class JobAssembler
         job.Steps = record.Steps.Count > 0
             ? record.Steps.Select((s, i) => Step(job, s, i, mock, fail)).ToArray()
             : StepSynthesis.Steps(job, record);
+        RestoreSucceededSteps(job, record);
         return job;
+    }
+
+    // Kylin's detail shows every step of a discarded job DISCARDED; the list's step ratio still counts those that succeeded.
+    private static void RestoreSucceededSteps(Job job, JobRecord record)
+    {
+        if (job.Status != JobStatus.DISCARDED || record.Steps.Count == 0 || record.StepRatio is not { } ratio)
+        {
+            return;
+        }
+
+        var succeeded = (int)Math.Floor(ratio * job.Steps.Count + 1e-3);
+        for (var i = 0; i < succeeded && i < job.Steps.Count; i++)
+        {
+            if (job.Steps[i].State == ExecutableState.DISCARDED && job.Steps[i].EndTime > 0)
+            {
+                job.Steps[i].State = ExecutableState.SUCCEED;
+            }
+        }
     }
 
     /// <summary>The internal state behind a displayed status (DISCARDED is taken as user-discarded).</summary>
