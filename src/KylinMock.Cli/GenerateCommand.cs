@@ -38,7 +38,8 @@ internal static class GenerateCommand
             var estate = JobGenerator.Generate(parse.GetValue(seed), count, reference);
             Console.Error.WriteLine($"kylin-mock: generated {count} jobs in {clock.Elapsed.TotalSeconds:0.0} s; writing {file.FullName}");
             file.Directory?.Create();
-            FixtureWriter.Write(file.FullName, new Fixture(estate, new FixtureOrigin(parse.GetValue(seed), count, reference)), reference.ToUnixTimeMilliseconds());
+            FixtureWriter.Write(file.FullName, new Fixture(estate, new FixtureOrigin(parse.GetValue(seed), count, reference)), reference.ToUnixTimeMilliseconds(),
+                written => Console.Error.WriteLine($"kylin-mock: wrote {written} of {count} jobs"));
             Console.Error.WriteLine($"kylin-mock: wrote {new FileInfo(file.FullName).Length / 1024 / 1024.0:0.0} MiB in {clock.Elapsed.TotalSeconds:0.0} s");
             return 0;
         });

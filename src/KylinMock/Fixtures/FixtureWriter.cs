@@ -17,17 +17,21 @@ public static class FixtureWriter
     public const string Format = "kylinmock-fixture/1";
 
     /// <summary>Writes <paramref name="fixture"/> to <paramref name="path"/>, its derived fields computed at <paramref name="now"/> (epoch ms).</summary>
-    public static void Write(string path, Fixture fixture, long now)
+    /// <param name="path">The file to write.</param>
+    /// <param name="fixture">The estate and its origin.</param>
+    /// <param name="now">The instant derived fields are computed at.</param>
+    /// <param name="progress">Called with the number of jobs written, every 100,000 jobs.</param>
+    public static void Write(string path, Fixture fixture, long now, Action<int>? progress = null)
     {
         using var stream = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
-        Write(stream, fixture, now);
+        Write(stream, fixture, now, withState: false, progress);
     }
 
     /// <summary>Writes <paramref name="fixture"/> to <paramref name="text"/>.</summary>
-    public static void Write(TextWriter text, Fixture fixture, long now) => Write(text, fixture, now, withState: false);
+    public static void Write(TextWriter text, Fixture fixture, long now) => Write(text, fixture, now, withState: false, progress: null);
 
     /// <summary>Writes <paramref name="fixture"/>; <paramref name="withState"/> adds each job's internal state and history to <c>mock_jobs</c>.</summary>
-    internal static void Write(TextWriter text, Fixture fixture, long now, bool withState)
+    internal static void Write(TextWriter text, Fixture fixture, long now, bool withState, Action<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fixture);
@@ -48,9 +52,14 @@ public static class FixtureWriter
         WriteProjects(w, fixture.Estate.Projects);
         w.WritePropertyName("jobs");
         w.WriteStartArray();
+        var written = 0;
         foreach (var job in fixture.Estate.Jobs)
         {
             JobJson.WriteJob(w, job, now, withSteps: true);
+            if (++written % 100_000 == 0)
+            {
+                progress?.Invoke(written);
+            }
         }
 
         w.WriteEndArray();
