@@ -51,7 +51,7 @@ internal sealed class KylinEndpoint(ServerContext server, IReadOnlyDictionary<st
         }
 
         var body = message.BodyAsBytes is { Length: > 0 } bytes ? System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, RequestJournal.MaxBodyChars * 4)) : null;
-        var query = context.Request.QueryString.Value ?? string.Empty;
+        var query = SafetyNet.RawQuery(context);
         server.Journal.Record(server.Clock.GetUtcNow(), message.Method ?? "GET", message.AbsolutePath ?? "/", query.TrimStart('?'), headers, body,
             context.RequestAborted.IsCancellationRequested ? 0 : answer.Status);
     }

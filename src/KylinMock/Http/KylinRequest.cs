@@ -55,7 +55,7 @@ internal sealed class KylinRequest
 
         var host = headers.TryGetValue("Host", out var h) && h.Length > 0 && !string.IsNullOrWhiteSpace(h[0]) ? h[0] : "127.0.0.1:" + port;
         var path = message.AbsolutePath ?? message.Path ?? "/";
-        var raw = context?.Request.QueryString.Value ?? message.RawQuery ?? string.Empty;
+        var raw = context is null ? message.RawQuery ?? string.Empty : SafetyNet.RawQuery(context);
         if (raw.StartsWith('?'))
         {
             raw = raw[1..];

@@ -6,13 +6,20 @@ namespace KylinMock.Http;
 
 /// <summary>
 /// Middleware in front of WireMock's own: a request WireMock cannot read (an HTTP/1.0 request without
-/// Host, say) would get WireMock's <c>{"Status":...}</c> 500. Here a missing Host is filled in, and
-/// any answer WireMock wrote itself is replaced by Kylin's UNKNOWN ERRORCODE envelope.
+/// Host, or a query naming a parameter twice in different case) would get WireMock's <c>{"Status":...}</c>
+/// 500. Here a missing Host is filled in, the query is kept away from WireMock, and any answer WireMock
+/// wrote itself is replaced by Kylin's UNKNOWN ERRORCODE envelope.
 /// </summary>
 internal static class SafetyNet
 {
     /// <summary>Set by every KylinMock provider on the requests it answers.</summary>
     public const string AnsweredKey = "kylinmock.answered";
+
+    private const string RawQueryKey = "kylinmock.query";
+
+    /// <summary>The query string as sent (without '?'): WireMock never sees it, KylinMock reads it from here.</summary>
+    public static string RawQuery(HttpContext context) =>
+        (context.Items.TryGetValue(RawQueryKey, out var raw) ? raw as string : context.Request.QueryString.Value)?.TrimStart('?') ?? string.Empty;
 
     public static void Install(object builder, Func<int> port)
     {
@@ -23,6 +30,11 @@ internal static class SafetyNet
             {
                 context.Request.Host = new HostString("127.0.0.1", port());
             }
+
+            // WireMock's query dictionary throws on names differing only in case (time_filter and
+            // TIME_FILTER); Kylin reads names case-sensitively. Routes match on paths, so WireMock gets none.
+            context.Items[RawQueryKey] = context.Request.QueryString.Value ?? string.Empty;
+            context.Request.QueryString = QueryString.Empty;
 
             var original = context.Response.Body;
             using var buffer = new MemoryStream();

@@ -19,6 +19,18 @@ public class MalformedRequestTests : ListJobsTestBase
     }
 
     [Test]
+    public void ParameterNamedTwiceInDifferentCase_IsReadCaseSensitively()
+    {
+        // Regression (found by the fuzzer): WireMock's own query dictionary threw on time_filter + TIME_FILTER.
+        var answer = Http.Get("/kylin/api/jobs?time_filter=0&TIME_FILTER=4");
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(200), answer.Text);
+            Assert.That((int)answer.Data["total_size"]!, Is.EqualTo(3), "only time_filter counts");
+        });
+    }
+
+    [Test]
     public void GzipDeclaredBodyThatIsNot_IsKylinsJsonParseError()
     {
         var (status, body) = RawHttp.Send(Kylin.Port, "PUT", "/kylin/api/jobs/status", "abcde", extraHeaders: "Content-Type: application/json\r\nContent-Encoding: gzip\r\n");
