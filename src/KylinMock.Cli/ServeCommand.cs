@@ -26,10 +26,12 @@ internal static class ServeCommand
         clock.AcceptOnlyFromAmong("system", "manual");
         var token = new Option<string?>("--token") { Description = "Require this value in the X-KylinMock-Token header on the control API (/__kylinmock/)." };
         var parent = new Option<int[]>("--exit-with-parent") { Description = "Stop when a process with one of these ids ends (run-mock.ps1 passes its own).", Hidden = true };
+        var maxFixture = new Option<long>("--max-fixture-mb") { Description = "Refuse fixture files larger than this many MiB.", DefaultValueFactory = _ => 8192 };
+        var maxBody = new Option<long>("--max-body-mb") { Description = "Refuse Kylin request bodies larger than this many MiB (413).", DefaultValueFactory = _ => 32 };
         var journal = new Option<int>("--journal") { Description = "How many requests the journal keeps (oldest forgotten; 0 = off).", DefaultValueFactory = _ => 1000 };
         var command = new Command("serve", "Serve the Kylin 5 Job API at http://HOST:PORT/kylin/api until Ctrl+C or SIGTERM.")
         {
-            port, host, seed, jobs, fixture, now, clock, token, journal, parent,
+            port, host, seed, jobs, fixture, now, clock, token, journal, maxBody, maxFixture, parent,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -53,6 +55,8 @@ internal static class ServeCommand
                 Clock = time,
                 ControlToken = parse.GetValue(token),
                 JournalCapacity = parse.GetValue(journal),
+                MaxRequestBodyBytes = parse.GetValue(maxBody) * 1024 * 1024,
+                MaxFixtureBytes = parse.GetValue(maxFixture) * 1024 * 1024,
             };
             return await Serve(options, parse.GetValue(parent), cancel);
         });

@@ -44,6 +44,16 @@ public sealed record KylinMockOptions
     /// <summary>When set, the control API under <c>/__kylinmock/</c> requires the header <c>X-KylinMock-Token</c> with this value.</summary>
     public string? ControlToken { get; init; }
 
+    /// <summary>
+    /// The largest request body a Kylin endpoint accepts (32 MiB by default); a larger one is refused
+    /// with 413 and an UNKNOWN ERRORCODE envelope before it is read. Kylin itself has no such limit.
+    /// The control API takes bodies up to 1 GiB (whole fixtures).
+    /// </summary>
+    public long MaxRequestBodyBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>The largest fixture file <see cref="FixturePath"/> may name (8 GiB by default; a million generated jobs take about 3.3 GiB).</summary>
+    public long MaxFixtureBytes { get; init; } = 8L * 1024 * 1024 * 1024;
+
     /// <summary>Throws when an option is out of range.</summary>
     public void Validate()
     {
@@ -56,6 +66,8 @@ public sealed record KylinMockOptions
         ArgumentNullException.ThrowIfNull(TimeZone, nameof(TimeZone));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRunningJobsPerProject, 1, nameof(MaxRunningJobsPerProject));
         ArgumentOutOfRangeException.ThrowIfNegative(JournalCapacity, nameof(JournalCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBodyBytes, 1, nameof(MaxRequestBodyBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxFixtureBytes, 1, nameof(MaxFixtureBytes));
         if (Users.Select(u => u.Username).Distinct(StringComparer.OrdinalIgnoreCase).Count() != Users.Count)
         {
             throw new ArgumentException("User names must be unique (case-insensitively).", nameof(Users));

@@ -106,7 +106,7 @@ public sealed class KylinMockServer : IDisposable
             DisableDeserializeFormUrlEncoded = true,
             AllowBodyForAllHttpMethods = true,
             Logger = new WireMockNullLogger(),
-            PreWireMockMiddlewareInit = app => SafetyNet.Install(app, port),
+            PreWireMockMiddlewareInit = app => SafetyNet.Install(app, port, options.MaxRequestBodyBytes),
         });
 
     // A taken port is reported at once in one line, rather than after WireMock's start timeout.
@@ -160,6 +160,11 @@ public sealed class KylinMockServer : IDisposable
 
         if (options.FixturePath is { } path)
         {
+            if (File.Exists(path) && new FileInfo(path).Length is var size && size > options.MaxFixtureBytes)
+            {
+                throw new FixtureException($"{path}: {size} bytes is larger than the fixture limit of {options.MaxFixtureBytes} bytes (KylinMockOptions.MaxFixtureBytes, --max-fixture-mb).");
+            }
+
             return FixtureReader.Read(path).Estate;
         }
 

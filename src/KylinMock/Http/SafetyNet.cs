@@ -21,11 +21,21 @@ internal static class SafetyNet
     public static string RawQuery(HttpContext context) =>
         (context.Items.TryGetValue(RawQueryKey, out var raw) ? raw as string : context.Request.QueryString.Value)?.TrimStart('?') ?? string.Empty;
 
-    public static void Install(object builder, Func<int> port)
+    /// <summary>The body limit of the control plane, which takes whole fixtures.</summary>
+    public const long ControlBodyLimit = 1L << 30;
+
+    public static void Install(object builder, Func<int> port, long kylinBodyLimit)
     {
         var app = (IApplicationBuilder)builder;
         app.Use(async (context, next) =>
         {
+            var limit = context.Request.Path.StartsWithSegments("/__kylinmock", StringComparison.Ordinal) ? ControlBodyLimit : kylinBodyLimit;
+            if (!await BodyWithinLimit(context, limit))
+            {
+                await TooLarge(context, limit);
+                return;
+            }
+
             if (string.IsNullOrEmpty(context.Request.Host.Value))
             {
                 context.Request.Host = new HostString("127.0.0.1", port());
@@ -61,6 +71,52 @@ internal static class SafetyNet
             context.Response.ContentLength = buffer.Length;
             await buffer.CopyToAsync(original, context.RequestAborted);
         });
+    }
+
+    // A body over the limit is refused before anything reads it; a chunked body is read here, up to the limit.
+    private static async Task<bool> BodyWithinLimit(HttpContext context, long limit)
+    {
+        if (context.Request.ContentLength is { } length)
+        {
+            return length <= limit;
+        }
+
+        if (!string.Equals(context.Request.Headers.TransferEncoding, "chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = null;
+        }
+
+        var copy = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            copy.Write(chunk, 0, read);
+            if (copy.Length > limit)
+            {
+                return false;
+            }
+        }
+
+        copy.Position = 0;
+        context.Request.Body = copy;
+        context.Response.RegisterForDispose(copy);
+        return true;
+    }
+
+    private static async Task TooLarge(HttpContext context, long limit)
+    {
+        var url = "http://" + context.Request.Host + context.Request.Path;
+        var message = $"The request body is larger than KylinMock's limit of {limit} bytes.";
+        var envelope = ErrorEnvelope.From(KylinException.WithRaw(ErrorCode.UnknownErrorCode, message), Language.En, url) with { HttpStatus = 413 };
+        context.Response.StatusCode = 413;
+        context.Response.ContentType = MediaTypes.Json;
+        await context.Response.Body.WriteAsync(EnvelopeJson.Error(envelope, indented: false), context.RequestAborted);
     }
 
     private static void Replace(HttpContext context, MemoryStream buffer, string message)

@@ -62,6 +62,24 @@ public class ServeCommandTests
     }
 
     [Test]
+    public void Serve_AnotherAddressThanLoopback_IsAnnounced()
+    {
+        using var mock = MockProcess.Start("serve", "--port", "0", "--host", "0.0.0.0", "--jobs", "1");
+        Assert.That(mock.Output, Does.Contain("kylin-mock: listening on 0.0.0.0, reachable from other machines."));
+    }
+
+    [Test]
+    public void Serve_Default_ListensOnLoopbackOnly()
+    {
+        using var mock = MockProcess.Start("serve", "--port", "0", "--jobs", "1");
+        Assert.Multiple(() =>
+        {
+            Assert.That(new Uri(mock.Url).Host, Is.EqualTo("127.0.0.1"));
+            Assert.That(mock.Output, Does.Not.Contain("reachable from other machines"));
+        });
+    }
+
+    [Test]
     public void Serve_PortTaken_IsAOneLineErrorWithExitCode3()
     {
         using var taken = new TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Tests.Jobs;
 
-/// <summary>Many clients acting on shared jobs while the clock moves: every history stays a legal path.</summary>
+/// <summary>Many clients acting on shared jobs while the clock moves and the server resets: every history stays a legal path.</summary>
 public class ConcurrencyTests
 {
     private static readonly string[] Actions = ["PAUSE", "RESUME", "DISCARD", "RESTART"];
@@ -14,7 +14,7 @@ public class ConcurrencyTests
     private static readonly HashSet<string?> KylinRefusals = ["KE-010032217", "KE-010032211"];
 
     [Test]
-    public void ManyClientsAndAMovingClock_LeaveEveryJobWithALegalHistory()
+    public void ManyClientsResetsAndAMovingClock_LeaveEveryJobWithALegalHistory()
     {
         var clock = new FakeTimeProvider(Estates.Now);
         using var kylin = KylinMockServer.Start(new KylinMockOptions { Clock = clock, Seed = 7, JobCount = 120, MaxRunningJobsPerProject = 3 });
@@ -48,7 +48,20 @@ public class ConcurrencyTests
                 clock.Advance(TimeSpan.FromSeconds(7));
             }
         });
-        Task.WaitAll([.. clients, mover]);
+        var resetter = Task.Run(() =>
+        {
+            using var control = new KylinHttp(kylin.Url);
+            for (var i = 0; i < 5 && !clients.All(c => c.IsCompleted); i++)
+            {
+                Thread.Sleep(150);
+                var answer = control.Send(HttpMethod.Post, "/__kylinmock/reset", authorization: null, accept: "application/json");
+                if (answer.Status != 200)
+                {
+                    unexpected.Add(answer.Text);
+                }
+            }
+        });
+        Task.WaitAll([.. clients, mover, resetter]);
 
         var jobs = kylin.Jobs.Snapshot();
         using var check = new KylinHttp(kylin.Url);

@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using KylinMock.Tests.Support;
 
-namespace KylinMock.Tests.Fuzz;
+namespace KylinMock.Tests.Reliability;
 
 /// <summary>Hostile requests for every Kylin endpoint and the control API.</summary>
 internal static class FuzzGenerators

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KylinMock.Tests.Fuzz;
+namespace KylinMock.Tests.Reliability;
 
 /// <summary>One generated request: method, path, query, headers and raw body bytes.</summary>
 internal sealed record FuzzRequest(string Method, string Path, string Query, IReadOnlyList<(string Name, string Value)> Headers, byte[]? Body)

@@ -5,7 +5,7 @@ using KylinMock.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
-namespace KylinMock.Tests.Fuzz;
+namespace KylinMock.Tests.Reliability;
 
 /// <summary>
 /// Property-based fuzzing of every endpoint: whatever arrives, the answer is a Kylin success or error
