@@ -1,4 +1,3 @@
-using KylinMock.Errors;
 using KylinMock.Jobs;
 using KylinMock.Json;
 
@@ -14,7 +13,7 @@ internal sealed class GetJobDetailProvider(ServerContext server) : IKylinOperati
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var jobId = JobPath.JobId(request.Path);
-        var project = SpringBinding.String(request, "project") ?? throw new KylinException(ErrorCode.RequestParameterEmpty, "project").WithStatus(400);
+        var project = SpringBinding.RequiredString(request, "project");
         var body = server.Store.Read(view =>
         {
             var job = JobPath.FindInProject(view, project, jobId);

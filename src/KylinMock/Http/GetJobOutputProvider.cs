@@ -1,5 +1,4 @@
 using KylinMock.Json;
-using KylinMock.Errors;
 using KylinMock.Jobs;
 
 namespace KylinMock.Http;
@@ -14,7 +13,7 @@ internal sealed class GetJobOutputProvider(ServerContext server) : IKylinOperati
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var (jobId, stepId) = JobPath.JobAndStepIds(request.Path);
-        var project = SpringBinding.String(request, "project") ?? throw new KylinException(ErrorCode.RequestParameterEmpty, "project").WithStatus(400);
+        var project = SpringBinding.RequiredString(request, "project");
         var body = server.Store.Read(view =>
         {
             var job = JobPath.FindInProject(view, project, jobId);

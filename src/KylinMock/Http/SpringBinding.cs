@@ -34,6 +34,10 @@ internal static class SpringBinding
         return values is null ? null : string.Join(',', values);
     }
 
+    /// <summary>A required <c>String</c>: missing is KE-010043201 (400); an empty value is passed on, as Spring does.</summary>
+    public static string RequiredString(KylinRequest request, string name) =>
+        String(request, name) ?? throw new KylinException(ErrorCode.RequestParameterEmpty, name).WithStatus(400);
+
     /// <summary>A required <c>Integer</c>: missing or empty is KE-010043201 (400).</summary>
     public static int RequiredInt(KylinRequest request, string name) =>
         OptionalInt(request, name) ?? throw new KylinException(ErrorCode.RequestParameterEmpty, name).WithStatus(400);
