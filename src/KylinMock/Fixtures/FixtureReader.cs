@@ -1,7 +1,6 @@
 using System.Globalization;
 using KylinMock.Jobs;
 using KylinMock.Json;
-using Newtonsoft.Json;
 
 namespace KylinMock.Fixtures;
 
@@ -13,22 +12,42 @@ namespace KylinMock.Fixtures;
 /// </summary>
 public static class FixtureReader
 {
+    private static readonly Func<string, Exception> Refuse = message => new FixtureException(message);
+
     /// <summary>Reads the fixture file at <paramref name="path"/>.</summary>
     public static Fixture Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        Stream stream;
         try
         {
-            using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-            return Read(text, path);
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new FixtureException($"{path}: cannot be read: {e.Message}", e);
         }
-        catch (UnauthorizedAccessException e)
+
+        using (stream)
         {
-            throw new FixtureException($"{path}: cannot be read: {e.Message}", e);
+            // A file in UTF-16 or UTF-32 (with its byte-order mark) is read as text, like any TextReader.
+            Span<byte> head = stackalloc byte[4];
+            var got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            stream.Position = 0;
+            if (got >= 2 && (head[..2].SequenceEqual((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head[..2].SequenceEqual((ReadOnlySpan<byte>)[0xFE, 0xFF])))
+            {
+                using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+                return Read(text, path);
+            }
+
+            try
+            {
+                return Read(stream, path);
+            }
+            catch (IOException e)
+            {
+                throw new FixtureException($"{path}: cannot be read: {e.Message}", e);
+            }
         }
     }
 
@@ -36,163 +55,292 @@ public static class FixtureReader
     public static Fixture Read(TextReader text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        using var r = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = 64 };
-        Func<string, Exception> fail = message => new FixtureException($"{source}: {message}");
-        var records = new List<JobRecord>();
+        using var stream = new Utf8TextStream(text);
+        return Read(stream, source);
+    }
+
+    private static Fixture Read(Stream stream, string source)
+    {
+        var place = new JsonPlace(Refuse, source);
+
+        // A generated fixture takes some 3.4 KB per job: size the job list once rather than grow it.
+        var expected = stream.CanSeek ? (int)Math.Min(stream.Length / 3000, 1_000_000) : 0;
+        var r = new JsonCursor(stream, new StringPool());
+        var scratch = ReadScratch.Create();
+        var drafts = new Drafts(expected);
         var mocks = new Dictionary<string, MockJob>(StringComparer.Ordinal);
         var projects = new List<Project>();
         FixtureOrigin? origin = null;
-        Next(r, fail);
-        if (r.TokenType == JsonToken.StartArray)
+        try
         {
-            ReadJobs(r, source, records);
-        }
-        else
-        {
-            JsonRead.Object(r, fail, name =>
+            r.Next(place);
+            if (r.Token == System.Text.Json.JsonTokenType.StartArray)
             {
-                switch (name)
+                ReadJobs(ref r, place, drafts, ref scratch);
+            }
+            else
+            {
+                r.Object(place);
+                while (r.Property(place))
                 {
-                    case "format":
-                        var format = JsonRead.String(r, fail, name);
-                        if (format != FixtureWriter.Format)
-                        {
-                            throw fail($"field \"format\": \"{format}\" is not {FixtureWriter.Format}");
-                        }
+                    var name = r.Name;
+                    switch (name)
+                    {
+                        case "format":
+                            var format = r.String(place, "format");
+                            if (format != FixtureWriter.Format)
+                            {
+                                throw place.Fail($"field \"format\": \"{format}\" is not {FixtureWriter.Format}");
+                            }
 
-                        break;
-                    case "origin": origin = ReadOrigin(r, fail); break;
-                    case "projects": JsonRead.Array(r, fail, name, _ => projects.Add(ReadProject(r, fail))); break;
-                    case "jobs" or "value": ReadJobs(r, source, records); break;
-                    case "data": ReadData(r, source, records, fail); break;
-                    case "mock_jobs": JsonRead.Object(r, fail, id => mocks[id] = MockJobJson.Read(r, m => fail($"mock_jobs \"{id}\": {m}"))); break;
-                    default: r.Skip(); break;
+                            break;
+                        case "origin": origin = ReadOrigin(ref r, place); break;
+                        case "projects": ReadProjects(ref r, place, projects); break;
+                        case "jobs" or "value": ReadJobs(ref r, place, drafts, ref scratch); break;
+                        case "data": ReadData(ref r, place, drafts, ref scratch); break;
+                        case "mock_jobs": ReadMocks(ref r, place, drafts, mocks); break;
+                        default: r.Skip(place); break;
+                    }
                 }
-            });
-        }
+            }
 
-        if (r.Read())
+            r.End(place);
+        }
+        catch (System.Text.Json.JsonException e)
         {
-            throw fail("unexpected content after the fixture's end");
+            throw r.Invalid(place, e);
         }
 
-        return new Fixture(new Estate(projects, Assemble(records, mocks, source)), origin);
+        return new Fixture(new Estate(projects, Assemble(drafts, mocks, place)), origin);
     }
 
-    private static List<Job> Assemble(List<JobRecord> records, Dictionary<string, MockJob> mocks, string source)
+    private static List<Job> Assemble(Drafts drafts, Dictionary<string, MockJob> mocks, in JsonPlace place)
     {
-        var jobs = new List<Job>(records.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < records.Count; i++)
+        var all = drafts.All;
+        var jobs = new List<Job>(all.Length);
+        for (var i = 0; i < all.Length; i++)
         {
-            var record = records[i];
-            Func<string, Exception> fail = message => new FixtureException($"{source}: job #{i}{(record.Id is null ? string.Empty : $" (id \"{record.Id}\")")}: {message}");
-            var job = JobAssembler.Assemble(record, record.Id is null ? null : mocks.GetValueOrDefault(record.Id), fail);
-            if (!seen.Add(job.Id))
+            ref var draft = ref all[i];
+            var at = place.Job(i, draft.Id);
+            var mock = draft.Duplicate ? drafts.Find(draft.Id)?.Mock : draft.Mock;
+            mock ??= draft.Id is null || mocks.Count == 0 ? null : mocks.GetValueOrDefault(draft.Id);
+            var job = JobAssembler.Finish(draft, mock, at);
+            if (draft.Duplicate)
             {
-                throw fail("field \"id\": the id appears twice");
+                throw at.Fail("field \"id\": the id appears twice");
             }
 
             jobs.Add(job);
+            draft = default;
         }
 
         return jobs;
     }
 
-    private static void ReadJobs(JsonReader r, string source, List<JobRecord> records)
+    private static void ReadJobs(ref JsonCursor r, in JsonPlace place, Drafts drafts, ref ReadScratch scratch)
     {
-        JsonRead.Array(r, m => new FixtureException($"{source}: {m}"), "jobs", index =>
-            records.Add(JobRecordReader.Read(r, message => new FixtureException($"{source}: job #{index}: {message}"))));
+        if (!r.Array(place, "jobs"))
+        {
+            return;
+        }
+
+        while (r.Item(place))
+        {
+            var draft = JobAssembler.Begin(JobRecordReader.Read(ref r, place.Job(drafts.Count), ref scratch));
+            if (draft.Record is not null)
+            {
+                // Kept for later: the next job gets a record of its own.
+                scratch.Record = new JobRecord();
+            }
+
+            drafts.Add(draft);
+        }
     }
 
     // A whole captured list answer: {"code":"000","data":{"value":[...], ...},"msg":""}.
-    private static void ReadData(JsonReader r, string source, List<JobRecord> records, Func<string, Exception> fail)
+    private static void ReadData(ref JsonCursor r, in JsonPlace place, Drafts drafts, ref ReadScratch scratch)
     {
-        JsonRead.Object(r, fail, name =>
+        r.Object(place);
+        while (r.Property(place))
         {
-            if (name == "value")
+            var name = r.Name;
+            if (name is "value")
             {
-                ReadJobs(r, source, records);
+                ReadJobs(ref r, place, drafts, ref scratch);
             }
             else
             {
-                r.Skip();
+                r.Skip(place);
             }
-        });
+        }
     }
 
-    private static FixtureOrigin ReadOrigin(JsonReader r, Func<string, Exception> fail)
+    // An entry goes straight to the job read before it with that id; others wait in a dictionary.
+    private static void ReadMocks(ref JsonCursor r, in JsonPlace place, Drafts drafts, Dictionary<string, MockJob> mocks)
+    {
+        // Plans are immutable: equal ones (a generated estate draws a few thousand) are kept once.
+        var plans = new Dictionary<JobPlan, JobPlan>(PlanEquality.Instance);
+        r.Object(place);
+        while (r.Property(place))
+        {
+            if (drafts.IndexOf(r.Name) is var index and >= 0)
+            {
+                ref var draft = ref drafts.All[index];
+                draft.Mock = MockJobJson.Read(ref r, place.Mock(draft.Id!), plans);
+                mocks.Remove(draft.Id!);
+            }
+            else
+            {
+                var key = r.Name.ToString();
+                mocks[key] = MockJobJson.Read(ref r, place.Mock(key), plans);
+            }
+        }
+    }
+
+    private static FixtureOrigin ReadOrigin(ref JsonCursor r, in JsonPlace place)
     {
         int? seed = null;
         int? count = null;
         DateTimeOffset? reference = null;
-        JsonRead.Object(r, fail, name =>
+        r.Object(place);
+        while (r.Property(place))
         {
+            var name = r.Name;
             switch (name)
             {
-                case "seed": seed = JsonRead.Int(r, fail, "origin.seed"); break;
-                case "job_count": count = JsonRead.Int(r, fail, "origin.job_count"); break;
+                case "seed": seed = r.Int(place, "origin.seed"); break;
+                case "job_count": count = r.Int(place, "origin.job_count"); break;
                 case "reference_time":
-                    var text = JsonRead.RequiredString(r, fail, "origin.reference_time");
+                    var text = r.RequiredString(place, "origin.reference_time");
                     reference = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
                         ? t
-                        : throw fail($"field \"origin.reference_time\": \"{text}\" is not an ISO-8601 instant");
+                        : throw place.Fail($"field \"origin.reference_time\": \"{text}\" is not an ISO-8601 instant");
                     break;
-                default: r.Skip(); break;
-            }
-        });
-        return new FixtureOrigin(
-            seed ?? throw fail("field \"origin.seed\": missing"),
-            count ?? throw fail("field \"origin.job_count\": missing"),
-            reference ?? throw fail("field \"origin.reference_time\": missing"));
-    }
-
-    private static Project ReadProject(JsonReader r, Func<string, Exception> fail)
-    {
-        string? name = null;
-        var models = new List<Model>();
-        var tables = new List<string>();
-        JsonRead.Object(r, fail, field =>
-        {
-            switch (field)
-            {
-                case "name": name = JsonRead.RequiredString(r, fail, "projects.name"); break;
-                case "models": JsonRead.Array(r, fail, "projects.models", _ => models.Add(ReadModel(r, fail))); break;
-                case "tables": tables = JsonRead.Strings(r, fail, "projects.tables"); break;
-                default: r.Skip(); break;
-            }
-        });
-        return new Project(name ?? throw fail("field \"projects.name\": missing"), models, tables);
-    }
-
-    private static Model ReadModel(JsonReader r, Func<string, Exception> fail)
-    {
-        string? uuid = null;
-        string? alias = null;
-        JsonRead.Object(r, fail, field =>
-        {
-            switch (field)
-            {
-                case "uuid": uuid = JsonRead.RequiredString(r, fail, "models.uuid"); break;
-                case "alias": alias = JsonRead.RequiredString(r, fail, "models.alias"); break;
-                default: r.Skip(); break;
-            }
-        });
-        return new Model(uuid ?? throw fail("field \"models.uuid\": missing"), alias ?? throw fail("field \"models.alias\": missing"));
-    }
-
-    private static void Next(JsonReader r, Func<string, Exception> fail)
-    {
-        try
-        {
-            if (!r.Read())
-            {
-                throw fail("the file is empty");
+                default: r.Skip(place); break;
             }
         }
-        catch (JsonReaderException e)
+
+        return new FixtureOrigin(
+            seed ?? throw place.Fail("field \"origin.seed\": missing"),
+            count ?? throw place.Fail("field \"origin.job_count\": missing"),
+            reference ?? throw place.Fail("field \"origin.reference_time\": missing"));
+    }
+
+    private static void ReadProjects(ref JsonCursor r, in JsonPlace place, List<Project> projects)
+    {
+        if (!r.Array(place, "projects"))
         {
-            throw fail("not valid JSON: " + e.Message);
+            return;
+        }
+        while (r.Item(place))
+        {
+            string? name = null;
+            var models = new List<Model>();
+            IReadOnlyList<string> tables = new List<string>();
+            r.Object(place);
+            while (r.Property(place))
+            {
+                var field = r.Name;
+                switch (field)
+                {
+                    case "name": name = r.RequiredString(place, "projects.name"); break;
+                    case "models": ReadModels(ref r, place, models); break;
+                    case "tables": tables = new List<string>(JobRecordReader.Strings(ref r, place, "projects.tables")); break;
+                    default: r.Skip(place); break;
+                }
+            }
+
+            projects.Add(new Project(name ?? throw place.Fail("field \"projects.name\": missing"), models, tables));
+        }
+    }
+
+    private static void ReadModels(ref JsonCursor r, in JsonPlace place, List<Model> models)
+    {
+        if (!r.Array(place, "projects.models"))
+        {
+            return;
+        }
+        while (r.Item(place))
+        {
+            string? uuid = null;
+            string? alias = null;
+            r.Object(place);
+            while (r.Property(place))
+            {
+                var field = r.Name;
+                switch (field)
+                {
+                    case "uuid": uuid = r.RequiredString(place, "models.uuid"); break;
+                    case "alias": alias = r.RequiredString(place, "models.alias"); break;
+                    default: r.Skip(place); break;
+                }
+            }
+
+            models.Add(new Model(uuid ?? throw place.Fail("field \"models.uuid\": missing"), alias ?? throw place.Fail("field \"models.alias\": missing")));
+        }
+    }
+
+    /// <summary>The jobs read, in file order, and the first of each id (so mock_jobs entries find their job).</summary>
+    private sealed class Drafts
+    {
+        private readonly Dictionary<string, int> byId;
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
+        private JobDraft[] drafts;
+
+        public Drafts(int expected)
+        {
+            byId = new Dictionary<string, int>(expected, StringComparer.Ordinal);
+            lookup = byId.GetAlternateLookup<ReadOnlySpan<char>>();
+            drafts = new JobDraft[Math.Max(expected, 16)];
+        }
+
+        public int Count { get; private set; }
+
+        /// <summary>The drafts, in file order (a view: changes go into them).</summary>
+        public Span<JobDraft> All => drafts.AsSpan(0, Count);
+
+        public void Add(JobDraft draft)
+        {
+            if (draft.Id is { } id && !byId.TryAdd(id, Count))
+            {
+                draft.Duplicate = true;
+            }
+
+            if (Count == drafts.Length)
+            {
+                Array.Resize(ref drafts, drafts.Length * 2);
+            }
+
+            drafts[Count++] = draft;
+        }
+
+        public int IndexOf(ReadOnlySpan<char> id) => lookup.TryGetValue(id, out var index) ? index : -1;
+
+        public JobDraft? Find(string? id) => id is not null && byId.TryGetValue(id, out var index) ? drafts[index] : null;
+    }
+
+    private sealed class PlanEquality : IEqualityComparer<JobPlan>
+    {
+        public static readonly PlanEquality Instance = new();
+
+        public bool Equals(JobPlan? x, JobPlan? y) =>
+            ReferenceEquals(x, y)
+            || (x is not null && y is not null && x.PickupDelayMs == y.PickupDelayMs && x.FailAtStep == y.FailAtStep
+                && x.FailingRuns == y.FailingRuns && x.FailureMessage == y.FailureMessage && x.StepDurationsMs.SequenceEqual(y.StepDurationsMs));
+
+        public int GetHashCode(JobPlan plan)
+        {
+            var hash = new HashCode();
+            hash.Add(plan.PickupDelayMs);
+            hash.Add(plan.FailAtStep);
+            hash.Add(plan.FailingRuns);
+            hash.Add(plan.FailureMessage);
+            foreach (var ms in plan.StepDurationsMs)
+            {
+                hash.Add(ms);
+            }
+
+            return hash.ToHashCode();
         }
     }
 }

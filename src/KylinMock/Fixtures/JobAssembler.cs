@@ -1,4 +1,5 @@
 using KylinMock.Jobs;
+using KylinMock.Json;
 
 namespace KylinMock.Fixtures;
 
@@ -9,19 +10,15 @@ namespace KylinMock.Fixtures;
 /// </summary>
 internal static class JobAssembler
 {
-    public static Job Assemble(JobRecord record, MockJob? mock, Func<string, Exception> fail)
+    /// <summary>
+    /// Makes as much of the job as its own fields decide, while the file is still read; the record is
+    /// kept only when something is missing (<see cref="Finish"/> reports it) or its steps wait as records.
+    /// </summary>
+    public static JobDraft Begin(JobRecord record)
     {
-        var id = record.Id ?? throw fail("field \"id\": missing");
-        var status = record.Status ?? throw fail("field \"job_status\": missing");
-        var type = record.JobName ?? throw fail("field \"job_name\": missing");
-        var project = record.Project ?? throw fail("field \"project\": missing");
-        var targetModel = record.TargetModel ?? throw fail("field \"target_model\": missing");
-        var createTime = record.CreateTime ?? throw fail("field \"create_time\": missing");
-        var lastModified = record.LastModified ?? throw fail("field \"last_modified\": missing");
-        var state = mock?.State ?? ToState(status);
-        if (state.ToJobStatus() != status)
+        if (record is not { Id: { } id, Status: { } status, JobName: { } type, Project: { } project, TargetModel: { } targetModel, CreateTime: { } createTime, LastModified: { } lastModified })
         {
-            throw fail($"mock_jobs state {state} is shown as {state.ToJobStatus()}, but job_status is {status}");
+            return new JobDraft { Record = record, Id = record.Id };
         }
 
         var (health, alias) = Subject(record, type, project);
@@ -32,7 +29,7 @@ internal static class JobAssembler
             JobName = type,
             TargetModel = targetModel,
             SubjectAlias = alias,
-            SubjectHealth = mock?.SubjectHealth ?? health,
+            SubjectHealth = health,
             DataRangeStart = record.DataRangeStart,
             DataRangeEnd = record.DataRangeEnd,
             TargetSegments = record.TargetSegments,
@@ -43,28 +40,103 @@ internal static class JobAssembler
             JobSchedulerMode = record.JobSchedulerMode,
             Segments = record.Segments,
             Version = record.Version,
-            State = state,
             CreateTime = createTime,
             LastModified = lastModified,
             StartTime = record.ExecStartTime,
             EndTime = record.ExecEndTime,
-            Plan = mock?.Plan ?? DefaultPlan.For(id, type.StepNames().Count),
-            PlanCountsFromLoad = mock?.Plan is null,
-            Runs = mock?.Runs ?? (record.ExecStartTime > 0 ? 1 : 0),
-            ReadySince = mock?.ReadySince ?? (state == ExecutableState.READY ? lastModified : createTime),
+            Steps = record.Steps,
         };
+        return new JobDraft
+        {
+            Job = job,
+            Record = record.PendingSteps is null ? null : record,
+            Id = id,
+            Status = status,
+            StepRatio = record.StepRatio,
+            Duration = record.Duration,
+            StepWithoutStatus = record.StepWithoutStatus,
+            HasSteps = record.HasSteps,
+        };
+    }
+
+    /// <summary>Finishes the job with its <c>mock_jobs</c> entry (or without one); every problem is reported at <paramref name="place"/>.</summary>
+    public static Job Finish(in JobDraft draft, MockJob? mock, in JsonPlace place)
+    {
+        if (draft.Job is not { } job)
+        {
+            throw Missing(draft.Record!, place);
+        }
+
+        var state = mock?.State ?? ToState(draft.Status);
+        if (state.ToJobStatus() != draft.Status)
+        {
+            throw place.Fail($"mock_jobs state {state} is shown as {state.ToJobStatus()}, but job_status is {draft.Status}");
+        }
+
+        job.subjectHealth = mock?.SubjectHealth ?? job.subjectHealth;
+        job.State = state;
+        job.Plan = mock?.Plan ?? DefaultPlan.For(job.Id, job.JobName.StepNames().Count);
+        job.planCountsFromLoad = mock?.Plan is null;
+        job.Runs = mock?.Runs ?? (job.StartTime > 0 ? 1 : 0);
+        job.ReadySince = mock?.ReadySince ?? (state == ExecutableState.READY ? job.LastModified : job.CreateTime);
         job.history.Add(state);
-        job.Steps = record.Steps.Count > 0
-            ? record.Steps.Select((s, i) => Step(job, s, i, mock, fail)).ToArray()
-            : StepSynthesis.Steps(job, record);
-        RestoreSucceededSteps(job, record);
+        if (draft.Record?.PendingSteps is { Length: > 0 } pending)
+        {
+            var steps = new JobStep[pending.Length];
+            for (var i = 0; i < steps.Length; i++)
+            {
+                var shown = pending[i].Status ?? throw place.Step(i).Fail("field \"step_status\": missing");
+                steps[i] = Step(job.Id, job.JobName, pending[i], shown, i);
+            }
+
+            job.Steps = steps;
+        }
+        else if (draft.HasSteps)
+        {
+            if (draft.StepWithoutStatus >= 0)
+            {
+                throw place.Step(draft.StepWithoutStatus).Fail("field \"step_status\": missing");
+            }
+        }
+        else
+        {
+            job.Steps = StepSynthesis.Steps(job, draft.StepRatio, draft.Duration);
+        }
+
+        // The running step's clock is the mock's own (mock_jobs), else it has run since it started.
+        if (draft.HasSteps)
+        {
+            foreach (var step in job.Steps)
+            {
+                if (step.State == ExecutableState.RUNNING)
+                {
+                    step.AccumulatedDuration = mock?.RunningStepAccumulated ?? 0;
+                    step.LastRunningStartTime = mock?.RunningStepSince ?? step.StartTime;
+                }
+            }
+        }
+
+        RestoreSucceededSteps(job, draft.HasSteps, draft.StepRatio);
         return job;
     }
 
+    // The first required field the record lacks, in the order they are checked.
+    private static Exception Missing(JobRecord record, in JsonPlace place) =>
+        place.Fail(record switch
+        {
+            { Id: null } => "field \"id\": missing",
+            { Status: null } => "field \"job_status\": missing",
+            { JobName: null } => "field \"job_name\": missing",
+            { Project: null } => "field \"project\": missing",
+            { TargetModel: null } => "field \"target_model\": missing",
+            { CreateTime: null } => "field \"create_time\": missing",
+            _ => "field \"last_modified\": missing",
+        });
+
     // Kylin's detail shows every step of a discarded job DISCARDED; the list's step ratio still counts those that succeeded.
-    private static void RestoreSucceededSteps(Job job, JobRecord record)
+    private static void RestoreSucceededSteps(Job job, bool hasSteps, float? stepRatio)
     {
-        if (job.Status != JobStatus.DISCARDED || record.Steps.Count == 0 || record.StepRatio is not { } ratio)
+        if (job.Status != JobStatus.DISCARDED || !hasSteps || stepRatio is not { } ratio)
         {
             return;
         }
@@ -107,26 +179,54 @@ internal static class JobAssembler
         };
     }
 
-    private static JobStep Step(Job job, StepRecord s, int index, MockJob? mock, Func<string, Exception> fail)
+    /// <summary>
+    /// Step <paramref name="index"/> of job <paramref name="jobId"/> (of type <paramref name="type"/>) as
+    /// read, in the state <paramref name="status"/> shows; a running step's clock is set when assembled.
+    /// </summary>
+    public static JobStep Step(string jobId, JobType type, in StepRecord s, JobStatus status, int index)
     {
-        var status = s.Status ?? throw fail($"step #{index}: field \"step_status\": missing");
         var state = ToState(status);
         var running = state == ExecutableState.RUNNING;
-        return new JobStep
-        {
-            Id = s.Id ?? $"{job.Id}_{index:00}",
-            Name = s.Name ?? (index < job.JobName.StepNames().Count ? job.JobName.StepNames()[index] : "Step " + index),
-            SequenceId = s.SequenceId ?? index,
-            State = state,
-            CreateTime = s.CreateTime,
-            StartTime = s.ExecStartTime,
-            EndTime = s.ExecEndTime,
-            AccumulatedDuration = running ? mock?.RunningStepAccumulated ?? 0 : s.Duration,
-            LastRunningStartTime = running ? mock?.RunningStepSince ?? s.ExecStartTime : 0,
-            IndexCount = (int)Math.Clamp(s.IndexCount, 0, int.MaxValue),
-            SuccessIndexCount = (int)Math.Clamp(s.SuccessIndexCount, 0, int.MaxValue),
-            FailedMessage = s.FailedMessage,
-            FailedStack = s.FailedStack,
-        };
+        var name = s.Name ?? (index < type.StepNames().Count ? type.StepNames()[index] : "Step " + index);
+        var sequence = s.SequenceId ?? index;
+
+        // A step without an id of its own (or with exactly the one it would get) keeps no id string.
+        var step = s.Id is null && sequence == index
+            ? new JobStep(jobId, index, name)
+            : new JobStep { Id = s.Id ?? $"{jobId}_{index:00}", Name = name, SequenceId = sequence };
+        step.State = state;
+        step.CreateTime = s.CreateTime;
+        step.StartTime = s.ExecStartTime;
+        step.EndTime = s.ExecEndTime;
+        step.AccumulatedDuration = running ? 0 : s.Duration;
+        step.LastRunningStartTime = running ? s.ExecStartTime : 0;
+        step.IndexCount = (int)Math.Clamp(s.IndexCount, 0, int.MaxValue);
+        step.SuccessIndexCount = (int)Math.Clamp(s.SuccessIndexCount, 0, int.MaxValue);
+        step.FailedMessage = s.FailedMessage;
+        step.FailedStack = s.FailedStack;
+        return step;
     }
+}
+
+/// <summary>A job read from a file and made as far as its own fields go, waiting for its <c>mock_jobs</c> entry.</summary>
+internal struct JobDraft
+{
+    /// <summary>The job, or null when a required field is missing.</summary>
+    public Job? Job;
+
+    /// <summary>The record, kept only when the job could not be made or its steps wait as records.</summary>
+    public JobRecord? Record;
+
+    public string? Id;
+    public JobStatus Status;
+    public float? StepRatio;
+    public long? Duration;
+    public int StepWithoutStatus;
+    public bool HasSteps;
+
+    /// <summary>An earlier job has the same id.</summary>
+    public bool Duplicate;
+
+    /// <summary>The job's <c>mock_jobs</c> entry, when one was read after it.</summary>
+    public MockJob? Mock;
 }

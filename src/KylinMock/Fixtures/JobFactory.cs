@@ -11,9 +11,6 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
 {
     private const long Day = 86_400_000;
 
-    // Step ids are the job id plus a fixed suffix; concatenation is culture-free and cheap.
-    private static readonly string[] StepSuffixes = ["_00", "_01", "_02", "_03", "_04", "_05", "_06", "_07", "_08", "_09"];
-
     /// <summary>Makes the next job; <paramref name="lastDay"/> places it in the last day before the reference time.</summary>
     public Job Next(bool lastDay)
     {
@@ -115,11 +112,8 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
         var steps = new JobStep[shape.StepNames.Length];
         for (var i = 0; i < steps.Length; i++)
         {
-            steps[i] = new JobStep
+            steps[i] = new JobStep(id, i, shape.StepNames[i])
             {
-                Id = id + StepSuffixes[i],
-                Name = shape.StepNames[i],
-                SequenceId = i,
                 CreateTime = create,
                 IndexCount = i == shape.IndexStep ? random.Number(1, 40) : 0,
             };

@@ -1,6 +1,6 @@
+using System.Text.Json;
 using KylinMock.Jobs;
 using KylinMock.Json;
-using Newtonsoft.Json;
 
 namespace KylinMock.Fixtures;
 
@@ -11,100 +11,278 @@ namespace KylinMock.Fixtures;
 /// </summary>
 internal static class JobRecordReader
 {
-    public static JobRecord Read(JsonReader r, Func<string, Exception> fail)
+    /// <summary>Reads one job into the scratch record (which the caller replaces if it keeps it).</summary>
+    public static JobRecord Read(ref JsonCursor r, in JsonPlace place, ref ReadScratch scratch)
     {
-        var job = new JobRecord();
-        JsonRead.Object(r, fail, name =>
+        var job = scratch.Record;
+        job.Clear();
+        var next = 0;
+        try
         {
-            switch (name)
+            r.Object(place);
+            while (r.Property(place, PropertyNames<JobField>.Instance, ref next, out var field))
             {
-                case "id": job.Id = JsonRead.RequiredString(r, fail, name); break;
-                case "last_modified": job.LastModified = JsonRead.Long(r, fail, name); break;
-                case "duration": job.Duration = JsonRead.Long(r, fail, name); break;
-                case "exec_start_time": job.ExecStartTime = JsonRead.Long(r, fail, name); break;
-                case "exec_end_time": job.ExecEndTime = JsonRead.Long(r, fail, name); break;
-                case "steps": JsonRead.Array(r, fail, name, i => job.Steps.Add(ReadStep(r, Step(fail, i)))); break;
-                case "job_status": job.Status = ParseStatus(JsonRead.RequiredString(r, fail, name), name, fail); break;
-                case "job_name": job.JobName = ParseType(JsonRead.RequiredString(r, fail, name), fail); break;
-                case "data_range_start": job.DataRangeStart = JsonRead.Long(r, fail, name); break;
-                case "data_range_end": job.DataRangeEnd = JsonRead.Long(r, fail, name); break;
-                case "target_model": job.TargetModel = JsonRead.String(r, fail, name); break;
-                case "target_segments": job.TargetSegments = JsonRead.Strings(r, fail, name); break;
-                case "step_ratio": job.StepRatio = ReadFloat(r, fail, name); break;
-                case "create_time": job.CreateTime = JsonRead.Long(r, fail, name); break;
-                case "target_subject": job.TargetSubject = JsonRead.String(r, fail, name); break;
-                case "target_subject_error": job.TargetSubjectError = JsonRead.Bool(r, fail, name); break;
-                case "project": job.Project = JsonRead.RequiredString(r, fail, name); break;
-                case "submitter": job.Submitter = JsonRead.String(r, fail, name); break;
-                case "discard_safety": job.DiscardSafety = JsonRead.Bool(r, fail, name); break;
-                case "tag": job.TagJson = JsonRead.Raw(r); break;
-                case "snapshot_data_range": job.SnapshotDataRange = JsonRead.String(r, fail, name); break;
-                case "job_scheduler_mode": job.JobSchedulerMode = JsonRead.String(r, fail, name) ?? "CHAIN"; break;
-                case "segments": JsonRead.Array(r, fail, name, _ => job.Segments.Add(ReadSegment(r, fail))); break;
-                case "version": job.Version = JsonRead.String(r, fail, name); break;
-                default: r.Skip(); break;
+                switch (field)
+                {
+                    case JobField.Id: job.Id = r.RequiredString(place, "id", pooled: false); break;
+                    case JobField.LastModified: job.LastModified = r.Long(place, "last_modified"); break;
+                    case JobField.Duration: job.Duration = r.Long(place, "duration"); break;
+                    case JobField.ExecStartTime: job.ExecStartTime = r.Long(place, "exec_start_time"); break;
+                    case JobField.ExecEndTime: job.ExecEndTime = r.Long(place, "exec_end_time"); break;
+                    case JobField.Steps: ReadSteps(ref r, place, job, ref scratch); break;
+                    case JobField.JobStatus: job.Status = ParseStatus(r.RequiredString(place, "job_status"), "job_status", place); break;
+                    case JobField.JobName: job.JobName = ParseType(r.RequiredString(place, "job_name"), place); break;
+                    case JobField.DataRangeStart: job.DataRangeStart = r.Long(place, "data_range_start"); break;
+                    case JobField.DataRangeEnd: job.DataRangeEnd = r.Long(place, "data_range_end"); break;
+                    case JobField.TargetModel: job.TargetModel = r.String(place, "target_model"); break;
+                    case JobField.TargetSegments: job.TargetSegments = scratch.Shared(Strings(ref r, place, "target_segments")); break;
+                    case JobField.StepRatio: job.StepRatio = r.Float(place, "step_ratio"); break;
+                    case JobField.CreateTime: job.CreateTime = r.Long(place, "create_time"); break;
+                    case JobField.TargetSubject: job.TargetSubject = r.String(place, "target_subject"); break;
+                    case JobField.TargetSubjectError: job.TargetSubjectError = r.Bool(place, "target_subject_error"); break;
+                    case JobField.Project: job.Project = r.RequiredString(place, "project"); break;
+                    case JobField.Submitter: job.Submitter = r.String(place, "submitter"); break;
+                    case JobField.DiscardSafety: job.DiscardSafety = r.Bool(place, "discard_safety"); break;
+                    case JobField.Tag: job.TagJson = r.Raw(place); break;
+                    case JobField.SnapshotDataRange: job.SnapshotDataRange = r.String(place, "snapshot_data_range"); break;
+                    case JobField.JobSchedulerMode: job.JobSchedulerMode = r.String(place, "job_scheduler_mode") ?? "CHAIN"; break;
+                    case JobField.Segments: job.Segments = ReadSegments(ref r, place); break;
+                    case JobField.Version: job.Version = r.String(place, "version"); break;
+                    default: r.Skip(place); break;
+                }
             }
-        });
+        }
+        catch (JsonException e)
+        {
+            throw r.Invalid(place, e);
+        }
+
         return job;
     }
 
-    private static Func<string, Exception> Step(Func<string, Exception> fail, int index) =>
-        message => fail($"step #{index}: {message}");
-
-    private static StepRecord ReadStep(JsonReader r, Func<string, Exception> fail)
+    /// <summary>A list of strings (null reads as none).</summary>
+    public static string[] Strings(ref JsonCursor r, in JsonPlace place, string field)
     {
-        var step = new StepRecord();
-        JsonRead.Object(r, fail, name =>
+        if (!r.Array(place, field))
         {
-            switch (name)
+            return [];
+        }
+
+        List<string>? values = null;
+        while (r.Item(place))
+        {
+            (values ??= new List<string>(4)).Add(r.RequiredString(place, field));
+        }
+
+        return values is null ? [] : [.. values];
+    }
+
+    // The steps become JobSteps at once when the job's id (and, for a step without a name, its type)
+    // was read before them, as in every file the mock writes; otherwise they wait as records.
+    private static void ReadSteps(ref JsonCursor r, in JsonPlace place, JobRecord job, ref ReadScratch scratch)
+    {
+        job.Steps = [];
+        job.PendingSteps = null;
+        job.StepWithoutStatus = -1;
+        if (!r.Array(place, "steps"))
+        {
+            return;
+        }
+
+        var steps = scratch.Steps;
+        steps.Clear();
+        var ready = job.Id is not null;
+        while (r.Item(place))
+        {
+            var step = ReadStep(ref r, place.Step(steps.Count), job.Id, steps.Count);
+            ready &= step.Name is not null || job.JobName is not null;
+            steps.Add(step);
+        }
+
+        if (steps.Count == 0)
+        {
+            return;
+        }
+
+        if (!ready)
+        {
+            job.PendingSteps = [.. steps];
+            return;
+        }
+
+        var made = new JobStep[steps.Count];
+        for (var i = 0; i < made.Length; i++)
+        {
+            var step = steps[i];
+            if (step.Status is null && job.StepWithoutStatus < 0)
             {
-                case "id": step.Id = JsonRead.String(r, fail, name); break;
-                case "name": step.Name = JsonRead.String(r, fail, name); break;
-                case "sequence_id": step.SequenceId = JsonRead.Int(r, fail, name); break;
-                case "exec_start_time": step.ExecStartTime = JsonRead.Long(r, fail, name); break;
-                case "exec_end_time": step.ExecEndTime = JsonRead.Long(r, fail, name); break;
-                case "duration": step.Duration = JsonRead.Long(r, fail, name); break;
-                case "create_time": step.CreateTime = JsonRead.Long(r, fail, name); break;
-                case "index_count": step.IndexCount = JsonRead.Long(r, fail, name); break;
-                case "success_index_count": step.SuccessIndexCount = JsonRead.Long(r, fail, name); break;
-                case "step_status": step.Status = ParseStatus(JsonRead.RequiredString(r, fail, name), name, fail); break;
-                case "failed_msg": step.FailedMessage = JsonRead.String(r, fail, name); break;
-                case "failed_stack": step.FailedStack = JsonRead.String(r, fail, name); break;
-                default: r.Skip(); break;
+                job.StepWithoutStatus = i;
             }
-        });
+
+            made[i] = JobAssembler.Step(job.Id!, job.JobName ?? default, step, step.Status ?? JobStatus.PENDING, i);
+        }
+
+        job.Steps = made;
+    }
+
+    private static StepRecord ReadStep(ref JsonCursor r, in JsonPlace place, string? jobId, int index)
+    {
+        var step = default(StepRecord);
+        var next = 0;
+        try
+        {
+            r.Object(place);
+            while (r.Property(place, PropertyNames<StepField>.Instance, ref next, out var field))
+            {
+                switch (field)
+                {
+                    case StepField.Id: step.Id = IsDerivedId(ref r, jobId, index) ? null : r.String(place, "id", pooled: false); break;
+                    case StepField.Name: step.Name = r.String(place, "name"); break;
+                    case StepField.SequenceId: step.SequenceId = r.Int(place, "sequence_id"); break;
+                    case StepField.ExecStartTime: step.ExecStartTime = r.Long(place, "exec_start_time"); break;
+                    case StepField.ExecEndTime: step.ExecEndTime = r.Long(place, "exec_end_time"); break;
+                    case StepField.Duration: step.Duration = r.Long(place, "duration"); break;
+                    case StepField.CreateTime: step.CreateTime = r.Long(place, "create_time"); break;
+                    case StepField.IndexCount: step.IndexCount = r.Long(place, "index_count"); break;
+                    case StepField.SuccessIndexCount: step.SuccessIndexCount = r.Long(place, "success_index_count"); break;
+                    case StepField.StepStatus: step.Status = ParseStatus(r.RequiredString(place, "step_status"), "step_status", place); break;
+                    case StepField.FailedMsg: step.FailedMessage = r.String(place, "failed_msg"); break;
+                    case StepField.FailedStack: step.FailedStack = r.String(place, "failed_stack"); break;
+                    default: r.Skip(place); break;
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            throw r.Invalid(place, e);
+        }
+
         return step;
     }
 
-    private static JobSegment ReadSegment(JsonReader r, Func<string, Exception> fail)
+    // "<job id>_<index:00>", the id the mock would give the step anyway, is not kept as a string.
+    private static bool IsDerivedId(ref JsonCursor r, string? jobId, int index)
     {
-        string? id = null;
-        string? status = null;
-        JsonRead.Object(r, fail, name =>
+        if (jobId is null || index > 99)
         {
-            switch (name)
-            {
-                case "id": id = JsonRead.String(r, fail, "segments.id"); break;
-                case "status_to_display": status = JsonRead.String(r, fail, "segments.status_to_display"); break;
-                default: r.Skip(); break;
-            }
-        });
-        return new JobSegment(id ?? throw fail("field \"segments.id\": missing"), status);
+            return false;
+        }
+
+        Span<char> expected = stackalloc char[jobId.Length + 3];
+        jobId.AsSpan().CopyTo(expected);
+        expected[^3] = '_';
+        expected[^2] = (char)('0' + (index / 10));
+        expected[^1] = (char)('0' + (index % 10));
+        return r.StringEquals(expected);
     }
 
-    private static float ReadFloat(JsonReader r, Func<string, Exception> fail, string field) => r.TokenType switch
+    private static JobSegment[] ReadSegments(ref JsonCursor r, in JsonPlace place)
     {
-        JsonToken.Float or JsonToken.Integer => Convert.ToSingle(r.Value, System.Globalization.CultureInfo.InvariantCulture),
-        _ => throw fail($"field \"{field}\": expected a number"),
-    };
+        if (!r.Array(place, "segments"))
+        {
+            return [];
+        }
+
+        List<JobSegment>? segments = null;
+        while (r.Item(place))
+        {
+            string? id = null;
+            string? status = null;
+            r.Object(place);
+            while (r.Property(place))
+            {
+                var name = r.Name;
+                switch (name)
+                {
+                    case "id": id = r.String(place, "segments.id"); break;
+                    case "status_to_display": status = r.String(place, "segments.status_to_display"); break;
+                    default: r.Skip(place); break;
+                }
+            }
+
+            (segments ??= []).Add(new JobSegment(id ?? throw place.Fail("field \"segments.id\": missing"), status));
+        }
+
+        return segments is null ? [] : [.. segments];
+    }
 
     // The statuses a job or step can display (never NEW, SUICIDAL or the refused names).
-    private static JobStatus ParseStatus(string value, string field, Func<string, Exception> fail) =>
+    private static JobStatus ParseStatus(string value, string field, in JsonPlace place) =>
         JobStatuses.TryParse(value, out var status) && status is JobStatus.PENDING or JobStatus.RUNNING or JobStatus.FINISHED
             or JobStatus.ERROR or JobStatus.DISCARDED or JobStatus.STOPPED
             ? status
-            : throw fail($"field \"{field}\": \"{value}\" is not a displayed status (PENDING, RUNNING, FINISHED, ERROR, DISCARDED, STOPPED)");
+            : throw place.Fail($"field \"{field}\": \"{value}\" is not a displayed status (PENDING, RUNNING, FINISHED, ERROR, DISCARDED, STOPPED)");
 
-    private static JobType ParseType(string value, Func<string, Exception> fail) =>
-        JobTypes.TryParse(value, out var type) ? type : throw fail($"field \"job_name\": \"{value}\" is not a Kylin job type");
+    private static JobType ParseType(string value, in JsonPlace place) =>
+        JobTypes.TryParse(value, out var type) ? type : throw place.Fail($"field \"job_name\": \"{value}\" is not a Kylin job type");
+}
+
+/// <summary>
+/// Reused while reading one file: the record of the job being read, its steps before they become its
+/// array, and the segment lists read so far (jobs of a model build the same runs of segments again
+/// and again; equal lists are kept once, as the generator keeps them).
+/// </summary>
+internal struct ReadScratch
+{
+    public List<StepRecord> Steps;
+    public JobRecord Record;
+    private Dictionary<string[], string[]> segmentLists;
+
+    public static ReadScratch Create() => new()
+    {
+        Steps = new List<StepRecord>(8),
+        Record = new JobRecord(),
+        segmentLists = new Dictionary<string[], string[]>(SameStrings.Instance),
+    };
+
+    /// <summary>The list kept for these strings (pooled strings, so equal lists hold the same instances).</summary>
+    public readonly string[] Shared(string[] strings)
+    {
+        if (strings.Length == 0)
+        {
+            return strings;
+        }
+
+        if (segmentLists.TryGetValue(strings, out var kept))
+        {
+            return kept;
+        }
+
+        segmentLists[strings] = strings;
+        return strings;
+    }
+
+    private sealed class SameStrings : IEqualityComparer<string[]>
+    {
+        public static readonly SameStrings Instance = new();
+
+        public bool Equals(string[]? x, string[]? y) => x is not null && y is not null && x.AsSpan().SequenceEqual(y, StringComparer.Ordinal);
+
+        public int GetHashCode(string[] strings)
+        {
+            var hash = new HashCode();
+            foreach (var s in strings)
+            {
+                hash.Add(s, StringComparer.Ordinal);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+}
+
+/// <summary>A job's fields in the order <c>JobJson</c> writes them (the reader expects them so).</summary>
+internal enum JobField
+{
+    Id, LastModified, Duration, TotalDuration, ExecStartTime, Steps, JobStatus, JobName, DataRangeStart, DataRangeEnd,
+    TargetModel, TargetSegments, StepRatio, CreateTime, WaitTime, TargetSubject, TargetSubjectError, Project, Submitter,
+    ExecEndTime, DiscardSafety, Tag, SnapshotDataRange, JobSchedulerMode, Segments, Version, RelatedSegment, Progress,
+}
+
+/// <summary>A step's fields in the order <c>JobJson</c> writes them.</summary>
+internal enum StepField
+{
+    Id, Name, SequenceId, ExecCmd, ExecStartTime, ExecEndTime, Duration, WaitTime, CreateTime, IndexCount, SuccessIndexCount,
+    StepStatus, CmdType, Info, PreviousStep, NextSteps, FailedMsg, FailedStepName, FailedStepId, FailedSegmentId, FailedStack,
+    FailedResolve, FailedReason, FailedCode, SubStages, SegmentSubStages,
 }

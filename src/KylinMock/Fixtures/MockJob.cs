@@ -7,7 +7,7 @@ namespace KylinMock.Fixtures;
 /// its plan, its run count, when it last became READY, a SUICIDAL state (shown as DISCARDED),
 /// its subject's health, and the running step's clock.
 /// </summary>
-internal sealed record MockJob
+internal readonly record struct MockJob
 {
     public JobPlan? Plan { get; init; }
 

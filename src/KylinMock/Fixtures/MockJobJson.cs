@@ -40,45 +40,69 @@ internal static class MockJobJson
         w.WriteEndObject();
     }
 
-    public static MockJob Read(JsonReader r, Func<string, Exception> fail)
+    /// <summary>
+    /// Reads one entry; problems are reported at <paramref name="place"/> (the entry's <c>mock_jobs "id"</c>).
+    /// Its plan is taken from <paramref name="plans"/> when an equal one was read before (plans are immutable).
+    /// </summary>
+    public static MockJob Read(ref JsonCursor r, in JsonPlace place, Dictionary<JobPlan, JobPlan> plans)
     {
-        var mock = new MockJob();
-        JsonRead.Object(r, fail, name =>
+        JobPlan? plan = null;
+        int? runs = null;
+        long? readySince = null;
+        ExecutableState? state = null;
+        SubjectHealth? health = null;
+        long? runningSince = null;
+        long? runningAccumulated = null;
+        var next = 0;
+        try
         {
-            switch (name)
+            r.Object(place);
+            while (r.Property(place, PropertyNames<MockField>.Instance, ref next, out var field))
             {
-                case "plan":
-                    mock = mock with { Plan = PlanJson.Read(r, fail) };
-                    break;
-                case "runs":
-                    mock = mock with { Runs = JsonRead.Int(r, fail, name) };
-                    break;
-                case "ready_since":
-                    mock = mock with { ReadySince = JsonRead.Long(r, fail, name) };
-                    break;
-                case "state":
-                    mock = mock with { State = ParseEnum<ExecutableState>(JsonRead.RequiredString(r, fail, name), name, fail) };
-                    break;
-                case "subject_health":
-                    mock = mock with { SubjectHealth = ParseEnum<SubjectHealth>(JsonRead.RequiredString(r, fail, name), name, fail) };
-                    break;
-                case "running_step_since":
-                    mock = mock with { RunningStepSince = JsonRead.Long(r, fail, name) };
-                    break;
-                case "running_step_accumulated":
-                    mock = mock with { RunningStepAccumulated = JsonRead.Long(r, fail, name) };
-                    break;
-                default:
-                    r.Skip();
-                    break;
+                switch (field)
+                {
+                    case MockField.Plan: plan = PlanJson.Read(ref r, place); break;
+                    case MockField.Runs: runs = r.Int(place, "runs"); break;
+                    case MockField.ReadySince: readySince = r.Long(place, "ready_since"); break;
+                    case MockField.State: state = ParseEnum<ExecutableState>(r.RequiredString(place, "state"), "state", place); break;
+                    case MockField.SubjectHealth: health = ParseEnum<SubjectHealth>(r.RequiredString(place, "subject_health"), "subject_health", place); break;
+                    case MockField.RunningStepSince: runningSince = r.Long(place, "running_step_since"); break;
+                    case MockField.RunningStepAccumulated: runningAccumulated = r.Long(place, "running_step_accumulated"); break;
+                    default: r.Skip(place); break;
+                }
             }
-        });
-        return mock;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw r.Invalid(place, e);
+        }
+
+        if (plan is not null && !plans.TryAdd(plan, plan))
+        {
+            plan = plans[plan];
+        }
+
+        return new MockJob
+        {
+            Plan = plan,
+            Runs = runs,
+            ReadySince = readySince,
+            State = state,
+            SubjectHealth = health,
+            RunningStepSince = runningSince,
+            RunningStepAccumulated = runningAccumulated,
+        };
     }
 
-    private static T ParseEnum<T>(string value, string field, Func<string, Exception> fail)
+    private static T ParseEnum<T>(string value, string field, in JsonPlace place)
         where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
             ? parsed
-            : throw fail($"field \"{field}\": \"{value}\" is not one of {string.Join(", ", Enum.GetNames<T>())}");
+            : throw place.Fail($"field \"{field}\": \"{value}\" is not one of {string.Join(", ", Enum.GetNames<T>())}");
+}
+
+/// <summary>A <c>mock_jobs</c> entry's fields in the order <see cref="MockJobJson.Write"/> writes them.</summary>
+internal enum MockField
+{
+    Plan, Runs, ReadySince, State, History, SubjectHealth, RunningStepSince, RunningStepAccumulated,
 }

@@ -9,16 +9,16 @@ namespace KylinMock.Fixtures;
 /// </summary>
 internal static class StepSynthesis
 {
-    public static JobStep[] Steps(Job job, JobRecord record)
+    public static JobStep[] Steps(Job job, float? stepRatio, long? duration)
     {
         var names = job.JobName.StepNames();
         var n = names.Count;
         var done = job.State == ExecutableState.SUCCEED
             ? n
-            : Math.Clamp((int)Math.Floor((record.StepRatio ?? 0f) * n + 1e-3), 0, n - 1);
+            : Math.Clamp((int)Math.Floor((stepRatio ?? 0f) * n + 1e-3), 0, n - 1);
         var started = job.StartTime > 0;
         var ran = job.State == ExecutableState.SUCCEED ? n : done + (started ? 1 : 0);
-        var total = record.Duration ?? (job.EndTime > 0 && started ? job.EndTime - job.StartTime : 0);
+        var total = duration ?? (job.EndTime > 0 && started ? job.EndTime - job.StartTime : 0);
         var share = ran > 0 ? total / ran : 0;
         var steps = new JobStep[n];
         for (var i = 0; i < n; i++)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using KylinMock.Errors;
 using Newtonsoft.Json;
@@ -51,16 +52,50 @@ internal static class EnvelopeJson
         return Utf8.GetBytes(text.ToString());
     }
 
+    // One text buffer per thread, reused by every answer that thread writes.
+    [ThreadStatic]
+    private static StringBuilder? buffer;
+
     /// <summary>Runs <paramref name="write"/> on a JSON writer and returns the UTF-8 bytes.</summary>
     public static byte[] Write(Formatting formatting, Action<JsonWriter> write)
     {
-        using var stream = new MemoryStream(1024);
-        using (var text = new StreamWriter(stream, Utf8, 4096, leaveOpen: true) { NewLine = "\n" })
-        using (var w = new JsonTextWriter(text) { Formatting = formatting, Indentation = 2 })
+        var text = buffer ?? new StringBuilder(16 * 1024);
+        buffer = null;
+        text.Clear();
+        using (var writer = new StringWriter(text, CultureInfo.InvariantCulture) { NewLine = "\n" })
+        using (var w = new JsonTextWriter(writer) { Formatting = formatting, Indentation = 2 })
         {
             write(w);
         }
 
-        return stream.ToArray();
+        var bytes = Encode(text);
+
+        // A rare huge answer does not stay pinned to the thread.
+        buffer = text.Capacity <= 1 << 20 ? text : null;
+        return bytes;
+    }
+
+    // UTF-8 bytes of the text, chunk by chunk into one exact-size array (no intermediate string).
+    private static byte[] Encode(StringBuilder text)
+    {
+        // An encoder carries a surrogate pair split between two chunks over to the next.
+        var encoder = Utf8.GetEncoder();
+        var count = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            count += encoder.GetByteCount(chunk.Span, flush: false);
+        }
+
+        count += encoder.GetByteCount(ReadOnlySpan<char>.Empty, flush: true);
+        encoder.Reset();
+        var bytes = new byte[count];
+        var at = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            at += encoder.GetBytes(chunk.Span, bytes.AsSpan(at), flush: false);
+        }
+
+        encoder.GetBytes(ReadOnlySpan<char>.Empty, bytes.AsSpan(at), flush: true);
+        return bytes;
     }
 }

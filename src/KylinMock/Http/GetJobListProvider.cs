@@ -9,6 +9,8 @@ namespace KylinMock.Http;
 /// </summary>
 internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
 {
+    private readonly AnswerCache cache = new();
+
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
@@ -27,29 +29,139 @@ internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
             Reverse = SpringBinding.Bool(request, "reverse", fallback: true),
         };
 
-        var body = server.Store.Read(view =>
-        {
-            var page = JobQuery.Execute(view.Jobs, filter, view.Now, server.TimeZone, view.FindProject, view.ProjectNames.Count);
-            var now = view.Now;
-            return EnvelopeJson.Success(w =>
-            {
-                w.WriteStartObject();
-                w.WritePropertyName("value");
-                w.WriteStartArray();
-                foreach (var job in page.Jobs)
-                {
-                    JobJson.WriteJob(w, job, now, withSteps: false);
-                }
+        return new KylinAnswer(200, context.ContentType, Answer(server.Store, server.TimeZone, filter, cache));
+    }
 
-                w.WriteEndArray();
-                w.Property("total_size", page.TotalSize);
-                w.Property("offset", filter.PageOffset);
-                w.Property("limit", filter.PageSize);
-                w.WriteEndObject();
-            });
+    /// <summary>
+    /// The list's success envelope for a bound filter (the in-process half of the endpoint). With a
+    /// cache, an answer is reused while the store's version and the clock's millisecond stay the same:
+    /// a client polling a quiet mock (a test's clock standing still) gets the same bytes at once.
+    /// </summary>
+    internal static byte[] Answer(Jobs.JobStore store, TimeZoneInfo zone, JobFilter filter, AnswerCache? cache = null)
+    {
+        // Under the store's lock only the query and a copy of the page: the JSON is written outside it,
+        // so concurrent requests wait for each other as briefly as possible.
+        var (page, now, version, cached) = store.Read(view =>
+        {
+            if (cache?.Find(view.Version, view.Now, filter) is { } hit)
+            {
+                return ((JobPage?)null, view.Now, view.Version, (byte[]?)hit);
+            }
+
+            var found = JobQuery.Execute(view.Jobs, filter, view.Now, zone, view.FindProject, view.ProjectNames.Count);
+            var copies = new Jobs.Job[found.Jobs.Count];
+            for (var i = 0; i < copies.Length; i++)
+            {
+                copies[i] = found.Jobs[i].Clone();
+            }
+
+            return (new JobPage(copies, found.TotalSize), view.Now, view.Version, (byte[]?)null);
         });
-        return new KylinAnswer(200, context.ContentType, body);
+        if (cached is not null)
+        {
+            return cached;
+        }
+
+        var body = EnvelopeJson.Success(w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("value");
+            w.WriteStartArray();
+            foreach (var job in page!.Jobs)
+            {
+                JobJson.WriteJob(w, job, now, withSteps: false);
+            }
+
+            w.WriteEndArray();
+            w.Property("total_size", page.TotalSize);
+            w.Property("offset", filter.PageOffset);
+            w.Property("limit", filter.PageSize);
+            w.WriteEndObject();
+        });
+        cache?.Keep(version, now, filter, body);
+        return body;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>
+    /// The last answers per filter, valid for one store version and one instant. Errors are never
+    /// cached (they are thrown before an answer exists). Thread-safe.
+    /// </summary>
+    internal sealed class AnswerCache
+    {
+        private const int Capacity = 16;
+        private readonly Lock gate = new();
+        private readonly Dictionary<JobFilter, byte[]> answers = new(FilterEquality.Instance);
+        private long version = -1;
+        private long now = long.MinValue;
+
+        public byte[]? Find(long atVersion, long atNow, JobFilter filter)
+        {
+            lock (gate)
+            {
+                return atVersion == version && atNow == now && answers.TryGetValue(filter, out var body) ? body : null;
+            }
+        }
+
+        public void Keep(long atVersion, long atNow, JobFilter filter, byte[] body)
+        {
+            lock (gate)
+            {
+                if (atVersion < version || (atVersion == version && atNow < now))
+                {
+                    // Computed from an older state than the cache already holds.
+                    return;
+                }
+
+                if (atVersion != version || atNow != now || answers.Count >= Capacity)
+                {
+                    answers.Clear();
+                    version = atVersion;
+                    now = atNow;
+                }
+
+                answers[filter] = body;
+            }
+        }
+    }
+
+    // Two filters answer alike when every bound value is equal (lists by their items, in order).
+    private sealed class FilterEquality : IEqualityComparer<JobFilter>
+    {
+        public static readonly FilterEquality Instance = new();
+
+        public bool Equals(JobFilter? x, JobFilter? y) =>
+            ReferenceEquals(x, y)
+            || (x is not null && y is not null
+                && x.TimeFilter == y.TimeFilter && x.PageOffset == y.PageOffset && x.PageSize == y.PageSize && x.Reverse == y.Reverse
+                && x.SortBy == y.SortBy && x.Subject == y.Subject && x.Key == y.Key && x.Project == y.Project
+                && x.Statuses.SequenceEqual(y.Statuses)
+                && (x.JobNames is null ? y.JobNames is null : y.JobNames is not null && x.JobNames.SequenceEqual(y.JobNames)));
+
+        public int GetHashCode(JobFilter f)
+        {
+            var hash = new HashCode();
+            hash.Add(f.TimeFilter);
+            hash.Add(f.PageOffset);
+            hash.Add(f.PageSize);
+            hash.Add(f.Reverse);
+            hash.Add(f.SortBy);
+            hash.Add(f.Subject);
+            hash.Add(f.Key);
+            hash.Add(f.Project);
+            foreach (var status in f.Statuses)
+            {
+                hash.Add(status);
+            }
+
+            hash.Add(f.JobNames?.Count ?? -1);
+            foreach (var name in f.JobNames ?? [])
+            {
+                hash.Add(name);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 }

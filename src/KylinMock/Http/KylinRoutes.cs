@@ -1,42 +1,85 @@
-using WireMock.Matchers;
+using System.Text.RegularExpressions;
+using WireMock;
 using WireMock.RequestBuilders;
+using WireMock.ResponseProviders;
 using WireMock.Server;
+using WireMock.Settings;
 
 namespace KylinMock.Http;
 
 /// <summary>The whole HTTP surface on one screen: every Kylin path, the control plane and the catch-all 404.</summary>
-internal static class KylinRoutes
+internal static partial class KylinRoutes
 {
     public static void Register(WireMockServer wireMock, ServerContext server)
     {
-        Kylin(wireMock, server, "^/kylin/api/jobs/?$", new()
-        {
-            ["GET"] = new GetJobListProvider(server),
-            ["DELETE"] = new DropJobsProvider(server),
-        });
-        Kylin(wireMock, server, JobPath.Detail, new() { ["GET"] = new GetJobDetailProvider(server) });
-        Kylin(wireMock, server, JobPath.Output, new() { ["GET"] = new GetJobOutputProvider(server) });
-        Kylin(wireMock, server, "^/kylin/api/jobs/status/?$", new()
-        {
-            ["PUT"] = new UpdateJobStatusProvider(server),
-        });
         var authentication = new UserAuthenticationProvider();
-        Kylin(wireMock, server, "^/kylin/api/user/authentication/?$", new()
-        {
-            ["GET"] = authentication,
-            ["POST"] = authentication,
-        }, anonymousAllowed: true);
+        var table = new RouteTable(
+            [
+                Kylin(server, JobsPath(), new()
+                {
+                    ["GET"] = new GetJobListProvider(server),
+                    ["DELETE"] = new DropJobsProvider(server),
+                }),
+                Kylin(server, DetailPath(), new() { ["GET"] = new GetJobDetailProvider(server) }),
+                Kylin(server, OutputPath(), new() { ["GET"] = new GetJobOutputProvider(server) }),
+                Kylin(server, StatusPath(), new()
+                {
+                    ["PUT"] = new UpdateJobStatusProvider(server),
+                }),
+                Kylin(server, AuthenticationPath(), new()
+                {
+                    ["GET"] = authentication,
+                    ["POST"] = authentication,
+                }, anonymousAllowed: true),
+                new Route(ControlPath(), new ControlEndpoint(server)),
+            ],
+            new NotFoundProvider(server));
 
-        wireMock.Given(Request.Create().WithPath(new RegexMatcher("^/__kylinmock(/.*)?$")).UsingAnyMethod())
-            .AtPriority(1)
-            .RespondWith(new ControlEndpoint(server));
-        wireMock.Given(Request.Create().UsingAnyMethod()).AtPriority(int.MaxValue).RespondWith(new NotFoundProvider(server));
+        // One WireMock mapping answers everything: WireMock scores every mapping against every request,
+        // so a mapping per path made each request pay for all of them. The table picks the route here.
+        wireMock.Given(Request.Create().UsingAnyMethod()).RespondWith(table);
     }
 
-    private static void Kylin(WireMockServer wireMock, ServerContext server, string pathRegex, Dictionary<string, IKylinOperation> operations, bool anonymousAllowed = false)
+    private static Route Kylin(ServerContext server, Regex path, Dictionary<string, IKylinOperation> operations, bool anonymousAllowed = false) =>
+        new(path, new KylinEndpoint(server, operations, anonymousAllowed));
+
+    // The path patterns as WireMock's RegexMatcher applied them (multiline, case-sensitive) to the decoded path.
+    [GeneratedRegex("^/kylin/api/jobs/?$", RegexOptions.Multiline)]
+    private static partial Regex JobsPath();
+
+    [GeneratedRegex(JobPath.Detail, RegexOptions.Multiline)]
+    private static partial Regex DetailPath();
+
+    [GeneratedRegex(JobPath.Output, RegexOptions.Multiline)]
+    private static partial Regex OutputPath();
+
+    [GeneratedRegex("^/kylin/api/jobs/status/?$", RegexOptions.Multiline)]
+    private static partial Regex StatusPath();
+
+    [GeneratedRegex("^/kylin/api/user/authentication/?$", RegexOptions.Multiline)]
+    private static partial Regex AuthenticationPath();
+
+    [GeneratedRegex("^/__kylinmock(/.*)?$", RegexOptions.Multiline)]
+    private static partial Regex ControlPath();
+
+    private sealed record Route(Regex Path, IResponseProvider Endpoint);
+
+    /// <summary>The first route whose path matches answers; no route, the catch-all 404.</summary>
+    private sealed class RouteTable(Route[] routes, IResponseProvider notFound) : IResponseProvider
     {
-        wireMock.Given(Request.Create().WithPath(new RegexMatcher(pathRegex)).UsingAnyMethod())
-            .AtPriority(1)
-            .RespondWith(new KylinEndpoint(server, operations, anonymousAllowed));
+        public Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
+            IMapping mapping, Microsoft.AspNetCore.Http.HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
+        {
+            var path = requestMessage.Path;
+            foreach (var route in routes)
+            {
+                if (path is not null && route.Path.IsMatch(path))
+                {
+                    return route.Endpoint.ProvideResponseAsync(mapping, context, requestMessage, settings);
+                }
+            }
+
+            return notFound.ProvideResponseAsync(mapping, context, requestMessage, settings);
+        }
     }
 }

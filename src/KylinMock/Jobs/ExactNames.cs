@@ -4,18 +4,23 @@ namespace KylinMock.Jobs;
 internal static class ExactNames
 {
     public static bool TryParse<T>(string name, out T value)
+        where T : struct, Enum => Names<T>.ByName.TryGetValue(name, out value);
+
+    // Each value's own name, looked up once per type rather than listed and formatted per call.
+    private static class Names<T>
         where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (string.Equals(candidate.ToString(), name, StringComparison.Ordinal))
-            {
-                value = candidate;
-                return true;
-            }
-        }
+        public static readonly Dictionary<string, T> ByName = Build();
 
-        value = default;
-        return false;
+        private static Dictionary<string, T> Build()
+        {
+            var names = new Dictionary<string, T>(StringComparer.Ordinal);
+            foreach (var candidate in Enum.GetValues<T>())
+            {
+                names.TryAdd(candidate.ToString(), candidate);
+            }
+
+            return names;
+        }
     }
 }

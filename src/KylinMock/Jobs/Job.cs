@@ -6,6 +6,9 @@ namespace KylinMock.Jobs;
 /// </summary>
 public sealed class Job
 {
+    // Plans are immutable, so every job starts with the same default one (not one per job).
+    private static readonly JobPlan DefaultPlan = new();
+
     /// <summary>The job id (a uuid).</summary>
     public required string Id { get; init; }
 
@@ -22,7 +25,7 @@ public sealed class Job
     public string? SubjectAlias { get; init; }
 
     /// <summary>Whether the subject still exists.</summary>
-    public SubjectHealth SubjectHealth { get; init; }
+    public SubjectHealth SubjectHealth { get => subjectHealth; init => subjectHealth = value; }
 
     /// <summary>Start of the data range, epoch ms.</summary>
     public long DataRangeStart { get; init; }
@@ -73,7 +76,7 @@ public sealed class Job
     public IReadOnlyList<JobStep> Steps { get; internal set; } = [];
 
     /// <summary>How the job lives on the clock from now on.</summary>
-    public JobPlan Plan { get; internal set; } = new();
+    public JobPlan Plan { get; internal set; } = DefaultPlan;
 
     /// <summary>How many times the job has been picked up (runs start at 1).</summary>
     public int Runs { get; internal set; }
@@ -82,12 +85,26 @@ public sealed class Job
     public long ReadySince { get; internal set; }
 
     /// <summary>True for a job loaded without a plan (captured from a real Kylin): its default plan counts from when the store loads it, so it stays as captured until the clock moves.</summary>
-    public bool PlanCountsFromLoad { get; init; }
+    public bool PlanCountsFromLoad { get => planCountsFromLoad; init => planCountsFromLoad = value; }
 
-    /// <summary>Every state the job has been in, in order (starting with its first).</summary>
-    public IReadOnlyList<ExecutableState> History => history;
+    /// <summary>Every state the job has been in, in order (starting with its first); a copy taken when read.</summary>
+    public IReadOnlyList<ExecutableState> History => history.ToArray();
 
-    internal List<ExecutableState> history = [];
+    internal StateHistory history;
+
+    // A fixture's job is made while its file is read; these two are settled once its mock_jobs entry is known.
+    internal SubjectHealth subjectHealth;
+    internal bool planCountsFromLoad;
+
+    // Where the store put the job: rising with each insertion, so it orders jobs as storage does.
+    internal long StorageOrder;
+
+    // Bumped by every change to the job or its steps; a value derived from them is kept with the revision it was derived at.
+    internal int revision;
+
+    // Kylin's sort-bean total duration of a job that is not progressing (JobTiming.SortTotalDurationKept), valid at revision sortTotalAt - 1.
+    internal int sortTotalAt;
+    internal long sortTotal;
 
     /// <summary>The status Kylin displays.</summary>
     public JobStatus Status => State.ToJobStatus();
@@ -97,7 +114,7 @@ public sealed class Job
     {
         var copy = (Job)MemberwiseClone();
         copy.Steps = Steps.Select(s => s.Clone()).ToArray();
-        copy.history = [.. history];
+        copy.history = history.Copy();
         return copy;
     }
 }

@@ -9,20 +9,53 @@ internal static class JobSelection
 {
     public static List<Job> Select(JobStore.StoreView store, string project, IReadOnlyList<string>? jobIds, IReadOnlyList<string> statusNames)
     {
-        var states = new HashSet<ExecutableState>();
+        var states = 0;
         foreach (var name in statusNames)
         {
             if (JobStatuses.TryParse(name, out var status))
             {
-                states.Add(JobStatuses.FilterState(status));
+                states |= 1 << (int)JobStatuses.FilterState(status);
             }
         }
 
-        var ids = jobIds is { Count: > 0 } ? new HashSet<string>(jobIds, StringComparer.Ordinal) : null;
-        return store.Jobs
-            .Where(j => string.Equals(j.Project, project, StringComparison.OrdinalIgnoreCase))
-            .Where(j => ids is null || ids.Contains(j.Id))
-            .Where(j => states.Count == 0 || states.Contains(j.State))
-            .ToList();
+        bool Keep(Job job) =>
+            string.Equals(job.Project, project, StringComparison.OrdinalIgnoreCase) && (states == 0 || ((states >> (int)job.State) & 1) != 0);
+
+        var selected = new List<Job>();
+        if (jobIds is { Count: > 0 })
+        {
+            // Listed ids: look each up rather than walk every job, then put them in storage order.
+            foreach (var id in jobIds)
+            {
+                if (store.Find(id) is { } job && Keep(job))
+                {
+                    selected.Add(job);
+                }
+            }
+
+            // An id listed twice selects its job once.
+            selected.Sort((a, b) => a.StorageOrder.CompareTo(b.StorageOrder));
+            var kept = 0;
+            for (var i = 0; i < selected.Count; i++)
+            {
+                if (kept == 0 || !ReferenceEquals(selected[kept - 1], selected[i]))
+                {
+                    selected[kept++] = selected[i];
+                }
+            }
+
+            selected.RemoveRange(kept, selected.Count - kept);
+            return selected;
+        }
+
+        foreach (var job in store.Jobs)
+        {
+            if (Keep(job))
+            {
+                selected.Add(job);
+            }
+        }
+
+        return selected;
     }
 }

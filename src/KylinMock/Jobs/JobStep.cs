@@ -1,10 +1,45 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace KylinMock.Jobs;
 
 /// <summary>One step of a job (a Kylin sub-task), with Kylin's output fields.</summary>
 public sealed class JobStep
 {
+    // "_00" to "_09": the usual suffixes, so a derived id is one concatenation.
+    private static readonly string[] Suffixes = ["_00", "_01", "_02", "_03", "_04", "_05", "_06", "_07", "_08", "_09"];
+
+    // A step of a generated job keeps no id string of its own (a million jobs hold three million
+    // steps): it keeps its job's id, and its own id is derived with its index when read.
+    private readonly string id = string.Empty;
+    private readonly bool derived;
+
+    /// <summary>A step; set <see cref="Id"/>, <see cref="Name"/> and the rest in the initializer.</summary>
+    public JobStep()
+    {
+    }
+
+    /// <summary>Step <paramref name="index"/> of job <paramref name="jobId"/>, whose id is <c>&lt;jobId&gt;_&lt;index:00&gt;</c>.</summary>
+    [SetsRequiredMembers]
+#pragma warning disable CS8618 // Id is not stored: it is derived from the job's id and the index.
+    internal JobStep(string jobId, int index, string name)
+#pragma warning restore CS8618
+    {
+        id = jobId;
+        derived = true;
+        SequenceId = index;
+        Name = name;
+    }
+
     /// <summary>The step id: <c>&lt;jobId&gt;_00</c>, <c>_01</c>, ...</summary>
-    public required string Id { get; init; }
+    public required string Id
+    {
+        get => derived ? id + (SequenceId is >= 0 and < 10 ? Suffixes[SequenceId] : "_" + SequenceId.ToString("00", System.Globalization.CultureInfo.InvariantCulture)) : id;
+        init
+        {
+            id = value;
+            derived = false;
+        }
+    }
 
     /// <summary>The step's name, for example "Load Data To Index".</summary>
     public required string Name { get; init; }

@@ -20,6 +20,11 @@ public sealed class JobStore
     private readonly Dictionary<string, Queue<Job>> waitingByProject = new(StringComparer.OrdinalIgnoreCase);
     private readonly Bogus.Randomizer ids;
     private long sequence;
+    private long storageOrder;
+
+    // Bumped by every change to any job (or the set of jobs), so an answer computed at one version
+    // and one instant can be served again while both stay the same.
+    private long version;
     private Estate initial = new([], []);
 
     /// <summary>A store reading time from <paramref name="clock"/>, running at most <paramref name="maxRunningPerProject"/> jobs per project at once.</summary>
@@ -161,10 +166,27 @@ public sealed class JobStore
     }
 
     /// <summary>Runs <paramref name="change"/> on a consistent view, after catching up with the clock.</summary>
-    internal T Write<T>(Func<StoreView, T> change) => Read(change);
+    internal T Write<T>(Func<StoreView, T> change)
+    {
+        lock (gate)
+        {
+            var now = Now;
+            CatchUp(now);
+            version++;
+            try
+            {
+                return change(new StoreView(this, now));
+            }
+            finally
+            {
+                version++;
+            }
+        }
+    }
 
     private void Fill(IEnumerable<Job> source, IReadOnlyList<Project> projectList)
     {
+        version++;
         jobs.Clear();
         byId.Clear();
         projects.Clear();
@@ -217,6 +239,9 @@ public sealed class JobStore
             AddProject(new Project(job.Project));
         }
 
+        version++;
+        job.revision++;
+        job.StorageOrder = storageOrder++;
         jobs.Add(job);
         byId[job.Id] = job;
         if (job.State == ExecutableState.RUNNING)
@@ -260,6 +285,7 @@ public sealed class JobStore
             }
 
             scheduled.Remove(job);
+            version++;
             if (job.State == ExecutableState.READY)
             {
                 if (runningByProject.GetValueOrDefault(job.Project) >= maxRunningPerProject)
@@ -281,6 +307,7 @@ public sealed class JobStore
                 }
             }
 
+            job.revision++;
             Schedule(job);
         }
     }
@@ -297,7 +324,9 @@ public sealed class JobStore
                 continue;
             }
 
+            version++;
             JobLife.PickUp(next, at);
+            next.revision++;
             runningByProject[project] = runningByProject.GetValueOrDefault(project) + 1;
             Schedule(next);
         }
@@ -316,6 +345,7 @@ public sealed class JobStore
 
     private void Remove(Job job)
     {
+        version++;
         jobs.Remove(job);
         byId.Remove(job.Id);
         scheduled.Remove(job);
@@ -329,12 +359,14 @@ public sealed class JobStore
     private void Change(Job job, Action<Job> action, long now)
     {
         var wasRunning = job.State == ExecutableState.RUNNING;
+        version++;
         try
         {
             action(job);
         }
         finally
         {
+            job.revision++;
             var isRunning = job.State == ExecutableState.RUNNING;
             if (wasRunning != isRunning)
             {
@@ -354,6 +386,9 @@ public sealed class JobStore
     {
         /// <summary>The instant of this view, epoch ms.</summary>
         public long Now { get; } = now;
+
+        /// <summary>Changes whenever any job changes: equal versions (and instants) mean equal answers.</summary>
+        public long Version => store.version;
 
         /// <summary>Live jobs in storage order.</summary>
         public IReadOnlyList<Job> Jobs => store.jobs;

@@ -13,6 +13,7 @@ public static class JobTransitions
     public static void Apply(Job job, JobAction action, long now)
     {
         ArgumentNullException.ThrowIfNull(job);
+        job.revision++;
         switch (action)
         {
             case JobAction.RESUME:
@@ -80,6 +81,7 @@ public static class JobTransitions
         job.StartTime = 0;
         job.EndTime = 0;
         job.ReadySince = now;
+        job.revision++;
     }
 
     // The job and its running step stop; finished steps keep their times, so the wait is kept.

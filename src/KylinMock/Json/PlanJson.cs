@@ -46,6 +46,72 @@ internal static class PlanJson
         return plan;
     }
 
+    /// <summary>Reads a plan object from a fixture file; unknown fields are skipped, missing ones keep their defaults.</summary>
+    public static JobPlan Read(ref JsonCursor r, in JsonPlace place)
+    {
+        var defaults = new JobPlan();
+        var pickup = defaults.PickupDelayMs;
+        var durations = defaults.StepDurationsMs;
+        var failAt = defaults.FailAtStep;
+        var failingRuns = defaults.FailingRuns;
+        var message = defaults.FailureMessage;
+        var next = 0;
+        r.Object(place);
+        while (r.Property(place, PropertyNames<PlanField>.Instance, ref next, out var field))
+        {
+            switch (field)
+            {
+                case PlanField.PickupDelayMs: pickup = NonNegative(r.Long(place, "pickup_delay_ms"), "pickup_delay_ms", place); break;
+                case PlanField.StepDurationsMs: durations = Durations(ref r, place); break;
+                case PlanField.FailAtStep: failAt = r.NullableInt(place, "fail_at_step"); break;
+                case PlanField.FailingRuns: failingRuns = r.Int(place, "failing_runs"); break;
+                case PlanField.FailureMessage: message = r.String(place, "failure_message"); break;
+                default: r.Skip(place); break;
+            }
+        }
+
+        return new JobPlan { PickupDelayMs = pickup, StepDurationsMs = durations, FailAtStep = failAt, FailingRuns = failingRuns, FailureMessage = message };
+    }
+
+    private static long[] Durations(ref JsonCursor r, in JsonPlace place)
+    {
+        const string field = "step_durations_ms";
+        if (!r.Array(place, field))
+        {
+            return [];
+        }
+
+        Span<long> values = stackalloc long[16];
+        List<long>? more = null;
+        var count = 0;
+        while (r.Item(place))
+        {
+            var value = r.Long(place, field);
+            if (count < values.Length)
+            {
+                values[count] = value;
+            }
+            else
+            {
+                (more ??= []).Add(value);
+            }
+
+            count++;
+        }
+
+        // Checked after the whole list is read, as before: a negative duration names the first offender.
+        var result = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = NonNegative(i < values.Length ? values[i] : more![i - values.Length], field, place);
+        }
+
+        return result;
+    }
+
+    private static long NonNegative(long value, string field, in JsonPlace place) =>
+        value >= 0 ? value : throw place.Fail($"field \"{field}\": must not be negative, was {value}");
+
     private static long NonNegative(long value, string field, Func<string, Exception> fail) =>
         value >= 0 ? value : throw fail($"field \"{field}\": must not be negative, was {value}");
 
@@ -54,4 +120,10 @@ internal static class PlanJson
         r.Skip();
         return plan;
     }
+}
+
+/// <summary>A plan's fields in the order <see cref="PlanJson.Write"/> writes them.</summary>
+internal enum PlanField
+{
+    PickupDelayMs, StepDurationsMs, FailAtStep, FailingRuns, FailureMessage,
 }
