@@ -28,10 +28,11 @@ internal static class ServeCommand
         var parent = new Option<int[]>("--exit-with-parent") { Description = "Stop when a process with one of these ids ends (run-mock.ps1 passes its own).", Hidden = true };
         var maxFixture = new Option<long>("--max-fixture-mb") { Description = "Refuse fixture files larger than this many MiB.", DefaultValueFactory = _ => 8192 };
         var maxBody = new Option<long>("--max-body-mb") { Description = "Refuse Kylin request bodies larger than this many MiB (413).", DefaultValueFactory = _ => 32 };
+        var maxPage = new Option<int>("--max-page-size") { Description = "Refuse a job list whose page would hold more jobs than this (400; Kylin has no ceiling).", DefaultValueFactory = _ => 100_000 };
         var journal = new Option<int>("--journal") { Description = "How many requests the journal keeps (oldest forgotten; 0 = off).", DefaultValueFactory = _ => 1000 };
         var command = new Command("serve", "Serve the Kylin 5 Job API at http://HOST:PORT/kylin/api until Ctrl+C or SIGTERM.")
         {
-            port, host, seed, jobs, fixture, now, clock, token, journal, maxBody, maxFixture, parent,
+            port, host, seed, jobs, fixture, now, clock, token, journal, maxBody, maxPage, maxFixture, parent,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -57,6 +58,7 @@ internal static class ServeCommand
                 JournalCapacity = parse.GetValue(journal),
                 MaxRequestBodyBytes = parse.GetValue(maxBody) * 1024 * 1024,
                 MaxFixtureBytes = parse.GetValue(maxFixture) * 1024 * 1024,
+                MaxPageSize = parse.GetValue(maxPage),
             };
             return await Serve(options, parse.GetValue(parent), cancel);
         });

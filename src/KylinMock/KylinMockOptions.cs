@@ -51,6 +51,14 @@ public sealed record KylinMockOptions
     /// </summary>
     public long MaxRequestBodyBytes { get; init; } = 32L * 1024 * 1024;
 
+    /// <summary>
+    /// The most jobs one list page may hold (100,000 by default, about 80 MB of JSON). A list whose
+    /// page would hold more is refused with 400 <c>KE-010000003</c> naming the ceiling; Kylin itself
+    /// has none. Only the jobs actually on the page count, so <c>page_size=2147483647</c> over a
+    /// smaller result answers as Kylin does.
+    /// </summary>
+    public int MaxPageSize { get; init; } = 100_000;
+
     /// <summary>The largest fixture file <see cref="FixturePath"/> may name (8 GiB by default; a million generated jobs take about 3.3 GiB).</summary>
     public long MaxFixtureBytes { get; init; } = 8L * 1024 * 1024 * 1024;
 
@@ -68,6 +76,7 @@ public sealed record KylinMockOptions
         ArgumentOutOfRangeException.ThrowIfNegative(JournalCapacity, nameof(JournalCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBodyBytes, 1, nameof(MaxRequestBodyBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFixtureBytes, 1, nameof(MaxFixtureBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPageSize, 1, nameof(MaxPageSize));
         if (Users.Select(u => u.Username).Distinct(StringComparer.OrdinalIgnoreCase).Count() != Users.Count)
         {
             throw new ArgumentException("User names must be unique (case-insensitively).", nameof(Users));

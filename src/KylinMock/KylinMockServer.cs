@@ -75,6 +75,7 @@ public sealed class KylinMockServer : IDisposable
             Faults = new FaultList(),
             ClockControl = new ClockControl(options.Clock),
             ControlToken = options.ControlToken,
+            MaxPageSize = options.MaxPageSize,
         };
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         EnsurePortFree(options);

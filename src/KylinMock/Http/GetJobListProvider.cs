@@ -1,3 +1,5 @@
+using System.Globalization;
+using KylinMock.Errors;
 using KylinMock.Json;
 using KylinMock.Query;
 
@@ -29,15 +31,16 @@ internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
             Reverse = SpringBinding.Bool(request, "reverse", fallback: true),
         };
 
-        return new KylinAnswer(200, context.ContentType, Answer(server.Store, server.TimeZone, filter, cache));
+        return new KylinAnswer(200, context.ContentType, Answer(server.Store, server.TimeZone, filter, cache, server.MaxPageSize));
     }
 
     /// <summary>
     /// The list's success envelope for a bound filter (the in-process half of the endpoint). With a
     /// cache, an answer is reused while the store's version and the clock's millisecond stay the same:
     /// a client polling a quiet mock (a test's clock standing still) gets the same bytes at once.
+    /// A page holding more than <paramref name="maxPageSize"/> jobs is refused (the mock's own ceiling).
     /// </summary>
-    internal static byte[] Answer(Jobs.JobStore store, TimeZoneInfo zone, JobFilter filter, AnswerCache? cache = null)
+    internal static byte[] Answer(Jobs.JobStore store, TimeZoneInfo zone, JobFilter filter, AnswerCache? cache = null, int maxPageSize = int.MaxValue)
     {
         // Under the store's lock only the query and a copy of the page: the JSON is written outside it,
         // so concurrent requests wait for each other as briefly as possible.
@@ -49,6 +52,11 @@ internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
             }
 
             var found = JobQuery.Execute(view.Jobs, filter, view.Now, zone, view.FindProject, view.ProjectNames.Count);
+            if (found.Jobs.Count > maxPageSize)
+            {
+                throw PageSizeCeiling(maxPageSize, found.Jobs.Count);
+            }
+
             var copies = new Jobs.Job[found.Jobs.Count];
             for (var i = 0; i < copies.Length; i++)
             {
@@ -81,6 +89,13 @@ internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
         cache?.Keep(version, now, filter, body);
         return body;
     }
+
+    // Kylin has no ceiling: this is the mock's own refusal, in the envelope Kylin uses for a bad parameter.
+    private static KylinException PageSizeCeiling(int maxPageSize, int pageJobs) =>
+        KylinException.WithRaw(
+            ErrorCode.InvalidParameter,
+            string.Create(CultureInfo.InvariantCulture, $"The page would hold {pageJobs} jobs, more than KylinMock's page-size ceiling of {maxPageSize}. Please ask for a smaller page_size."))
+        .WithStatus(400);
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

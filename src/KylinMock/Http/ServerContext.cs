@@ -23,6 +23,9 @@ internal sealed record ServerContext(JobStore Store, UserDirectory Users, TimePr
     /// <summary>The token the control API requires, or null.</summary>
     public string? ControlToken { get; init; }
 
+    /// <summary>The most jobs one list page may hold (the mock's own ceiling).</summary>
+    public int MaxPageSize { get; init; } = int.MaxValue;
+
     /// <summary>The port the server listens on (filled in once bound).</summary>
     public int Port { get; set; }
 

@@ -101,4 +101,60 @@ public class LimitsTests
         var answer = http.Send(HttpMethod.Put, "/__kylinmock/jobs", File.ReadAllText(Estates.CapturedList), authorization: null, accept: "application/json");
         Assert.That((int)JObject.Parse(answer.Text)["jobs"]!, Is.EqualTo(10));
     }
+    // Kylin has no page-size ceiling; the mock's own is counted in jobs actually on the page.
+    [Test]
+    public void ListPage_HoldingMoreJobsThanTheCeiling_IsRefusedWith400InvalidParameter()
+    {
+        using var kylin = Estates.StartCaptured(out _, new KylinMockOptions { MaxPageSize = 4 });
+        using var http = new KylinHttp(kylin.Url);
+        var answer = http.Get("/kylin/api/jobs?time_filter=4&page_size=5");
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(400));
+            Assert.That((string?)answer.Json["code"], Is.EqualTo("999"));
+            Assert.That((string?)answer.Json["error_code"], Is.EqualTo("KE-010000003"));
+            Assert.That((string?)answer.Json["msg"], Is.EqualTo(
+                "KE-010000003(Invalid Parameter):The page would hold 5 jobs, more than KylinMock's page-size ceiling of 4. Please ask for a smaller page_size."));
+        });
+    }
+
+    [Test]
+    public void ListPage_AtTheCeiling_Answers()
+    {
+        using var kylin = Estates.StartCaptured(out _, new KylinMockOptions { MaxPageSize = 4 });
+        using var http = new KylinHttp(kylin.Url);
+        var answer = http.Get("/kylin/api/jobs?time_filter=4&page_size=4");
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(200));
+            Assert.That(((JArray)answer.Json["data"]!["value"]!), Has.Count.EqualTo(4));
+        });
+    }
+
+    [Test]
+    public void ListPage_HugePageSizeOverFewerJobsThanTheCeiling_AnswersAsKylinDoes()
+    {
+        using var kylin = Estates.StartCaptured(out _, new KylinMockOptions { MaxPageSize = 4 });
+        using var http = new KylinHttp(kylin.Url);
+        var answer = http.Get("/kylin/api/jobs?time_filter=4&page_size=2147483647&statuses=FINISHED");
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(200));
+            Assert.That(((JArray)answer.Json["data"]!["value"]!), Has.Count.EqualTo(4));
+            Assert.That((int)answer.Json["data"]!["limit"]!, Is.EqualTo(int.MaxValue));
+        });
+    }
+
+    [Test]
+    public void ListPage_LastPartialPageUnderTheCeiling_Answers()
+    {
+        using var kylin = Estates.StartCaptured(out _, new KylinMockOptions { MaxPageSize = 4 });
+        using var http = new KylinHttp(kylin.Url);
+        var answer = http.Get("/kylin/api/jobs?time_filter=4&page_size=6&page_offset=1");
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(200));
+            Assert.That(((JArray)answer.Json["data"]!["value"]!), Has.Count.EqualTo(4));
+        });
+    }
 }
