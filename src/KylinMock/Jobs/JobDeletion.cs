@@ -39,15 +39,24 @@ internal static class JobDeletion
 
     private static void Drop(JobStore.StoreView store, string project, IReadOnlyList<string>? jobIds, IReadOnlyList<string> statuses)
     {
-        foreach (var job in JobSelection.Select(store, project, jobIds, statuses))
+        var dropped = new List<Job>();
+        try
         {
-            if (!job.State.IsFinal())
+            foreach (var job in JobSelection.Select(store, project, jobIds, statuses))
             {
-                // NExecutableManager.checkJobCanBeDeleted throws an IllegalStateException: Kylin answers UNKNOWN ERRORCODE.
-                throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, $"Cannot drop running job {job.JobName} ({job.Id}), please discard it first.");
-            }
+                if (!job.State.IsFinal())
+                {
+                    // NExecutableManager.checkJobCanBeDeleted throws an IllegalStateException: Kylin answers UNKNOWN ERRORCODE.
+                    throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, $"Cannot drop running job {job.JobName} ({job.Id}), please discard it first.");
+                }
 
-            store.Remove(job);
+                dropped.Add(job);
+            }
+        }
+        finally
+        {
+            // The jobs before a refused one stay dropped, as in Kylin.
+            store.Remove(dropped);
         }
     }
 }

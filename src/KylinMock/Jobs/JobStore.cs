@@ -343,15 +343,25 @@ public sealed class JobStore
         return queue;
     }
 
-    private void Remove(Job job)
+    // One pass over storage however many jobs go (a job-by-job removal would walk it once per job).
+    private void Remove(IReadOnlyCollection<Job> gone)
     {
-        version++;
-        jobs.Remove(job);
-        byId.Remove(job.Id);
-        scheduled.Remove(job);
-        if (job.State == ExecutableState.RUNNING)
+        if (gone.Count == 0)
         {
-            runningByProject[job.Project]--;
+            return;
+        }
+
+        version++;
+        var set = new HashSet<Job>(gone, ReferenceEqualityComparer.Instance);
+        jobs.RemoveAll(set.Contains);
+        foreach (var job in set)
+        {
+            byId.Remove(job.Id);
+            scheduled.Remove(job);
+            if (job.State == ExecutableState.RUNNING)
+            {
+                runningByProject[job.Project]--;
+            }
         }
     }
 
@@ -402,8 +412,8 @@ public sealed class JobStore
         /// <summary>Project names in load order.</summary>
         public IReadOnlyList<string> ProjectNames => store.projectOrder;
 
-        /// <summary>Deletes a job (it must not be running).</summary>
-        public void Remove(Job job) => store.Remove(job);
+        /// <summary>Deletes jobs (in final states), in one pass over storage.</summary>
+        public void Remove(IReadOnlyCollection<Job> jobs) => store.Remove(jobs);
 
         /// <summary>Applies a user action to a live job, keeping the schedule and running counts right.</summary>
         public void Change(Job job, Action<Job> action) => store.Change(job, action, Now);
