@@ -30,7 +30,13 @@ param(
     # Require this token (header X-KylinMock-Token) on the control API.
     [string] $Token,
     # How many requests the journal keeps.
-    [ValidateRange(0, 10000000)] [int] $Journal = 1000
+    [ValidateRange(0, 10000000)] [int] $Journal = 1000,
+    # Refuse Kylin request bodies larger than this many MiB (413).
+    [ValidateRange(1, 1048576)] [long] $MaxBodyMb = 32,
+    # Refuse a job list whose page would hold more jobs than this (Kylin has no ceiling).
+    [ValidateRange(1, 2147483647)] [int] $MaxPageSize = 100000,
+    # Refuse fixture files larger than this many MiB.
+    [ValidateRange(1, 1048576)] [long] $MaxFixtureMb = 8192
 )
 
 $ErrorActionPreference = 'Stop'
@@ -56,7 +62,7 @@ $arguments = @('serve', '--port', $Port, '--host', $ListenHost, '--seed', $Seed,
 if ($Fixture) { $arguments += @('--fixture', (Resolve-Path -LiteralPath $Fixture).Path) }
 if ($Now) { $arguments += @('--now', $Now) }
 if ($Token) { $arguments += @('--token', $Token) }
-$arguments += @('--journal', $Journal)
+$arguments += @('--journal', $Journal, '--max-body-mb', $MaxBodyMb, '--max-page-size', $MaxPageSize, '--max-fixture-mb', $MaxFixtureMb)
 
 # A SIGTERM to `dotnet pwsh` stops only the dotnet launcher: the mock watches it (and us) and stops too.
 $arguments += @('--exit-with-parent', $PID)

@@ -10,7 +10,7 @@ internal static class GenerateCommand
     public static Command Create()
     {
         var seed = new Option<int>("--seed") { Description = "Seed of the generated estate.", DefaultValueFactory = _ => 42 };
-        var jobs = new Option<int>("--jobs") { Description = "How many jobs to generate.", DefaultValueFactory = _ => 500 };
+        var jobs = new Option<int>("--jobs") { Description = "How many jobs to generate.", DefaultValueFactory = _ => 500 }.Within(0, 10_000_000);
         var now = new Option<string>("--now") { Description = "The reference instant (ISO-8601 or epoch ms) the jobs are generated relative to.", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "The fixture file to write.", Required = true };
         var command = new Command("generate", "Write a fixture file from a seed: the same inputs give the same bytes on any machine.")

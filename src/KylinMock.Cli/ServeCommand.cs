@@ -16,20 +16,20 @@ internal static class ServeCommand
 
     public static Command Create()
     {
-        var port = new Option<int>("--port") { Description = "TCP port to listen on (0 takes a free port).", DefaultValueFactory = _ => 7070 };
+        var port = new Option<int>("--port") { Description = "TCP port to listen on (0 takes a free port).", DefaultValueFactory = _ => 7070 }.Within(0, 65535);
         var host = new Option<string>("--host") { Description = "Address to listen on. Loopback unless you need otherwise.", DefaultValueFactory = _ => "127.0.0.1" };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated estate (same seed, same jobs).", DefaultValueFactory = _ => 42 };
-        var jobs = new Option<int>("--jobs") { Description = "How many jobs to generate.", DefaultValueFactory = _ => 500 };
+        var jobs = new Option<int>("--jobs") { Description = "How many jobs to generate.", DefaultValueFactory = _ => 500 }.Within(0, 10_000_000);
         var fixture = new Option<FileInfo?>("--fixture") { Description = "A fixture file to serve instead of a generated estate (keeps its recorded times)." };
         var now = new Option<string?>("--now") { Description = "Where the clock starts: ISO-8601 instant or epoch milliseconds (default: the current time)." };
         var clock = new Option<string>("--clock") { Description = "system: time flows; manual: time stands still until moved.", DefaultValueFactory = _ => "system" };
         clock.AcceptOnlyFromAmong("system", "manual");
         var token = new Option<string?>("--token") { Description = "Require this value in the X-KylinMock-Token header on the control API (/__kylinmock/)." };
         var parent = new Option<int[]>("--exit-with-parent") { Description = "Stop when a process with one of these ids ends (run-mock.ps1 passes its own).", Hidden = true };
-        var maxFixture = new Option<long>("--max-fixture-mb") { Description = "Refuse fixture files larger than this many MiB.", DefaultValueFactory = _ => 8192 };
-        var maxBody = new Option<long>("--max-body-mb") { Description = "Refuse Kylin request bodies larger than this many MiB (413).", DefaultValueFactory = _ => 32 };
-        var maxPage = new Option<int>("--max-page-size") { Description = "Refuse a job list whose page would hold more jobs than this (400; Kylin has no ceiling).", DefaultValueFactory = _ => 100_000 };
-        var journal = new Option<int>("--journal") { Description = "How many requests the journal keeps (oldest forgotten; 0 = off).", DefaultValueFactory = _ => 1000 };
+        var maxFixture = new Option<long>("--max-fixture-mb") { Description = "Refuse fixture files larger than this many MiB.", DefaultValueFactory = _ => 8192 }.Within(1, 1_048_576L);
+        var maxBody = new Option<long>("--max-body-mb") { Description = "Refuse Kylin request bodies larger than this many MiB (413).", DefaultValueFactory = _ => 32 }.Within(1, 1_048_576L);
+        var maxPage = new Option<int>("--max-page-size") { Description = "Refuse a job list whose page would hold more jobs than this (400; Kylin has no ceiling).", DefaultValueFactory = _ => 100_000 }.Within(1, int.MaxValue);
+        var journal = new Option<int>("--journal") { Description = "How many requests the journal keeps (oldest forgotten; 0 = off).", DefaultValueFactory = _ => 1000 }.Within(0, 10_000_000);
         var command = new Command("serve", "Serve the Kylin 5 Job API at http://HOST:PORT/kylin/api until Ctrl+C or SIGTERM.")
         {
             port, host, seed, jobs, fixture, now, clock, token, journal, maxBody, maxPage, maxFixture, parent,

@@ -13,11 +13,12 @@ public class RunMockScriptTests
     [Test]
     public void RunMock_ServesThenStopsWithItsLauncher_LeavingThePortFree()
     {
-        using var mock = MockProcess.StartCommand("dotnet", ["pwsh", "-NoProfile", Path.Combine(Root, "run-mock.ps1"), "-Port", "0", "-Jobs", "25", "-Clock", "manual", "-Now", "2026-03-15T12:00:00Z"], TimeSpan.FromMinutes(5));
+        using var mock = MockProcess.StartCommand("dotnet", ["pwsh", "-NoProfile", Path.Combine(Root, "run-mock.ps1"), "-Port", "0", "-Jobs", "25", "-Clock", "manual", "-Now", "2026-03-15T12:00:00Z", "-MaxPageSize", "10"], TimeSpan.FromMinutes(5));
         var port = new Uri(mock.Url).Port;
         using (var http = new KylinHttp(mock.Url))
         {
             Assert.That((int)http.Get("/kylin/api/jobs?time_filter=4").Data["total_size"]!, Is.EqualTo(25));
+            Assert.That(http.Get("/kylin/api/jobs?time_filter=4&page_size=11").Status, Is.EqualTo(400), "-MaxPageSize reaches the mock");
         }
 
         mock.Stop();
@@ -27,6 +28,7 @@ public class RunMockScriptTests
     [TestCase("-Clock", "sundial")]
     [TestCase("-Port", "99999")]
     [TestCase("-Fixture", "/no/such/file.json")]
+    [TestCase("-MaxPageSize", "0")]
     public void RunMock_BadArgument_FailsWithAClearMessage(string name, string value)
     {
         var (exit, output) = Pwsh("-NoProfile", Path.Combine(Root, "run-mock.ps1"), name, value);

@@ -96,9 +96,12 @@ public class ServeCommandTests
 
     [TestCase("--now", "yesterday", "--now \"yesterday\" is neither")]
     [TestCase("--fixture", "/no/such.json", "/no/such.json: cannot be read")]
+    [TestCase("--port", "99999", "kylin-mock: --port must be between 0 and 65535 (got 99999).")]
+    [TestCase("--max-page-size", "0", "kylin-mock: --max-page-size must be between 1 and 2147483647 (got 0).")]
+    [TestCase("--clock", "sundial", "kylin-mock: Argument 'sundial' not recognized. Must be one of: 'system' 'manual'")]
     public void Serve_BadArgument_IsAClearErrorWithExitCode2(string option, string value, string message)
     {
-        var (exit, output) = MockProcess.Run("serve", "--port", "0", option, value);
+        var (exit, output) = option == "--port" ? MockProcess.Run("serve", option, value) : MockProcess.Run("serve", "--port", "0", option, value);
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(2));
@@ -113,7 +116,7 @@ public class ServeCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.Zero);
-            foreach (var option in new[] { "--port", "--host", "--seed", "--jobs", "--fixture", "--now", "--clock" })
+            foreach (var option in new[] { "--port", "--host", "--seed", "--jobs", "--fixture", "--now", "--clock", "--token", "--journal", "--max-body-mb", "--max-page-size", "--max-fixture-mb" })
             {
                 Assert.That(output, Does.Contain(option));
             }
