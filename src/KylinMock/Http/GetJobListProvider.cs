@@ -106,6 +106,9 @@ internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
     internal sealed class AnswerCache
     {
         private const int Capacity = 16;
+
+        // A bigger answer is rare and cheap to recompute next to its size: it is not kept, so the cache holds at most 16 MiB.
+        private const int MaxBodyBytes = 1 << 20;
         private readonly Lock gate = new();
         private readonly Dictionary<JobFilter, byte[]> answers = new(FilterEquality.Instance);
         private long version = -1;
@@ -121,6 +124,11 @@ internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
 
         public void Keep(long atVersion, long atNow, JobFilter filter, byte[] body)
         {
+            if (body.Length > MaxBodyBytes)
+            {
+                return;
+            }
+
             lock (gate)
             {
                 if (atVersion < version || (atVersion == version && atNow < now))
