@@ -4,13 +4,19 @@ using KylinMock.Benchmarks.Harness;
 using KylinMock.Benchmarks.Scenarios;
 
 // dotnet run -c Release --project tests/KylinMock.Benchmarks -- [--smoke] [--out results.json] [--only a,b] [--long-run-requests N]
+// dotnet run -c Release --project tests/KylinMock.Benchmarks -- --micro   (BenchmarkDotNet, in-process hot paths)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-var options = CommandLine.Parse(args);
+var options = HarnessOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine(CommandLine.Usage);
+    Console.Error.WriteLine(HarnessOptions.Usage);
     return 2;
+}
+
+if (options.Micro)
+{
+    return KylinMock.Benchmarks.Micro.MicroBenchmarks.Run(Path.GetFullPath("BenchmarkDotNet.Artifacts"));
 }
 
 var settings = new BenchSettings(options.Smoke, options.LongRunRequests ?? (options.Smoke ? 20_000 : 1_000_000));

@@ -66,7 +66,7 @@ internal static class ListAtScale
     }
 
     // The floor for an unindexed filter: touch every job, read its state and, for a match, a field.
-    private static long BarePass(IReadOnlyList<Job> jobs)
+    internal static long BarePass(IReadOnlyList<Job> jobs)
     {
         long sum = 0;
         for (var i = 0; i < jobs.Count; i++)

@@ -1,14 +1,15 @@
 namespace KylinMock.Benchmarks;
 
 /// <summary>The harness's options.</summary>
-internal sealed record CommandLine(bool Smoke, string Out, IReadOnlySet<string> Only, long? LongRunRequests)
+internal sealed record HarnessOptions(bool Smoke, string Out, IReadOnlySet<string> Only, long? LongRunRequests, bool Micro)
 {
     public const string Usage =
-        "usage: KylinMock.Benchmarks [--smoke] [--out PATH] [--only list,scale,operate,startup,generation,fixture,longrun] [--long-run-requests N]";
+        "usage: KylinMock.Benchmarks [--smoke] [--out PATH] [--only list,scale,operate,startup,generation,fixture,longrun] [--long-run-requests N] | --micro";
 
-    public static CommandLine? Parse(string[] args)
+    public static HarnessOptions? Parse(string[] args)
     {
         var smoke = false;
+        var micro = false;
         var output = "results.json";
         var only = new HashSet<string>(StringComparer.Ordinal);
         long? longRun = null;
@@ -18,6 +19,9 @@ internal sealed record CommandLine(bool Smoke, string Out, IReadOnlySet<string> 
             {
                 case "--smoke":
                     smoke = true;
+                    break;
+                case "--micro":
+                    micro = true;
                     break;
                 case "--out" when i + 1 < args.Length:
                     output = args[++i];
@@ -34,6 +38,6 @@ internal sealed record CommandLine(bool Smoke, string Out, IReadOnlySet<string> 
             }
         }
 
-        return new CommandLine(smoke, output, only, longRun);
+        return new HarnessOptions(smoke, output, only, longRun, micro);
     }
 }
