@@ -12,7 +12,7 @@ namespace KylinMock.Fixtures;
 internal static class JobRecordReader
 {
     /// <summary>Reads one job into the scratch record (which the caller replaces if it keeps it).</summary>
-    public static JobRecord Read(ref JsonCursor r, in JsonPlace place, ref ReadScratch scratch)
+    public static JobRecord Read(ref JsonCursor r, JsonPlace place, ref ReadScratch scratch)
     {
         var job = scratch.Record;
         job.Clear();
@@ -24,7 +24,12 @@ internal static class JobRecordReader
             {
                 switch (field)
                 {
-                    case JobField.Id: job.Id = r.RequiredString(place, "id", pooled: false); break;
+                    case JobField.Id:
+                        job.Id = r.RequiredString(place, "id", pooled: false);
+
+                        // From here on a problem names the job by its id too.
+                        place = place.WithJobId(job.Id);
+                        break;
                     case JobField.LastModified: job.LastModified = r.Long(place, "last_modified"); break;
                     case JobField.Duration: job.Duration = r.Long(place, "duration"); break;
                     case JobField.ExecStartTime: job.ExecStartTime = r.Long(place, "exec_start_time"); break;

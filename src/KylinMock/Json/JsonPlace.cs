@@ -37,6 +37,9 @@ internal readonly struct JsonPlace
     /// <summary>Inside job <paramref name="index"/> (and, once known, its id).</summary>
     public JsonPlace Job(int index, string? id = null) => new(this, index, id, -1, null);
 
+    /// <summary>The same place, in a job whose id is now known.</summary>
+    public JsonPlace WithJobId(string id) => new(this, job, id, step, mock);
+
     /// <summary>Inside step <paramref name="index"/> of this job.</summary>
     public JsonPlace Step(int index) => new(this, job, jobId, index, null);
 

@@ -80,15 +80,15 @@ public class FixtureFileTests
     }
 
     [TestCase("{\"jobs\": [{\"id\": \"j1\", \"job_status\": \"PENDING\"}]}", "job #0 (id \"j1\"): field \"job_name\": missing")]
-    [TestCase("{\"jobs\": [{\"id\": \"j1\", \"job_status\": \"WAITING\"}]}", "job #0: field \"job_status\": \"WAITING\" is not a displayed status")]
+    [TestCase("{\"jobs\": [{\"id\": \"j1\", \"job_status\": \"WAITING\"}]}", "job #0 (id \"j1\"): field \"job_status\": \"WAITING\" is not a displayed status")]
     [TestCase("{\"jobs\": [{\"id\": 5}]}", "job #0: field \"id\": expected a string, found integer 5")]
-    [TestCase("{\"jobs\": [{\"id\": \"j1\", \"create_time\": \"yesterday\"}]}", "job #0: field \"create_time\": expected an integer")]
-    [TestCase("{\"jobs\": [{\"id\": \"j1\", \"job_name\": \"BUILD_IT\"}]}", "job #0: field \"job_name\": \"BUILD_IT\" is not a Kylin job type")]
+    [TestCase("{\"jobs\": [{\"id\": \"j1\", \"create_time\": \"yesterday\"}]}", "job #0 (id \"j1\"): field \"create_time\": expected an integer")]
+    [TestCase("{\"jobs\": [{\"id\": \"j1\", \"job_name\": \"BUILD_IT\"}]}", "job #0 (id \"j1\"): field \"job_name\": \"BUILD_IT\" is not a Kylin job type")]
     [TestCase("{\"jobs\": {}}", "field \"jobs\": expected an array")]
     [TestCase("{\"format\": \"other/2\"}", "field \"format\": \"other/2\" is not kylinmock-fixture/1")]
     [TestCase("{\"jobs\": [", "the JSON ends too early")]
     [TestCase("", "the file is empty")]
-    [TestCase("{\"jobs\": [{\"id\": \"j1\", \"steps\": [{\"step_status\": \"NOPE\"}]}]}", "job #0: step #0: field \"step_status\"")]
+    [TestCase("{\"jobs\": [{\"id\": \"j1\", \"steps\": [{\"step_status\": \"NOPE\"}]}]}", "job #0 (id \"j1\"): step #0: field \"step_status\"")]
     public void Read_BadFile_NamesTheFileTheJobAndTheField(string text, string expected)
     {
         var error = Assert.Throws<FixtureException>(() => FixtureReader.Read(new StringReader(text), "bad.json"));

@@ -70,11 +70,11 @@ public class FixtureReadingPathsTests
 
     [TestCase("{\"jobs\": [{\"id\": \"j1\", \"steps\": [{\"name\": \"x\"}]}]}", "job #0 (id \"j1\"): field \"job_status\": missing")]
     [TestCase("{\"jobs\": [{\"id\": \"j1\", \"job_status\": \"PENDING\", \"job_name\": \"INDEX_BUILD\", \"project\": \"p\", \"target_model\": \"m\", \"create_time\": 1, \"last_modified\": 1, \"steps\": [{\"name\": \"x\", \"step_status\": \"PENDING\"}, {\"name\": \"y\"}]}]}", "job #0 (id \"j1\"): step #1: field \"step_status\": missing")]
-    [TestCase("{\"jobs\": [{\"id\": \"j1\", \"steps\": [{\"name\": tru}]}]}", "job #0: step #0: not valid JSON: ")]
+    [TestCase("{\"jobs\": [{\"id\": \"j1\", \"steps\": [{\"name\": tru}]}]}", "job #0 (id \"j1\"): step #0: not valid JSON: ")]
     [TestCase("{\"jobs\": [], \"mock_jobs\": {\"j1\": {\"plan\": {\"pickup_delay_ms\": -1}}}}", "mock_jobs \"j1\": field \"pickup_delay_ms\": must not be negative, was -1")]
     [TestCase("{\"jobs\": []} {}", "unexpected content after the fixture's end")]
     [TestCase("   ", "the file is empty")]
-    [TestCase("{\"jobs\": [{\"id\": \"j1\", \"create_time\": 99999999999999999999}]}", "job #0: field \"create_time\": 99999999999999999999 is out of range")]
+    [TestCase("{\"jobs\": [{\"id\": \"j1\", \"create_time\": 99999999999999999999}]}", "job #0 (id \"j1\"): field \"create_time\": 99999999999999999999 is out of range")]
     public void Read_BadFile_NamesWhereAndWhat(string text, string expected)
     {
         var error = Assert.Throws<FixtureException>(() => FixtureReader.Read(new StringReader(text), "bad.json"));
