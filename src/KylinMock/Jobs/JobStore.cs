@@ -61,8 +61,10 @@ public sealed class JobStore
         ArgumentNullException.ThrowIfNull(estate);
         lock (gate)
         {
-            initial = new Estate(estate.Projects, estate.Jobs.Select(j => j.Clone()).ToArray());
-            Fill(estate.Jobs.Select(j => j.Clone()), estate.Projects);
+            // Jobs cannot be changed from outside and the store changes only its own copies, so the
+            // estate is kept as it is for Reset (a million-job fixture is copied once, not twice).
+            initial = new Estate(estate.Projects.ToArray(), estate.Jobs.ToArray());
+            Fill(initial.Jobs.Select(j => j.Clone()), initial.Projects);
         }
     }
 

@@ -141,7 +141,7 @@ public class ControlApiTests
         Assert.Multiple(() =>
         {
             Assert.That(answer.Status, Is.EqualTo(400));
-            Assert.That((string?)answer.Json["error"], Does.Contain("job #0: field \"job_status\""));
+            Assert.That((string?)answer.Json["error"], Does.Contain("job #0 (id \"x\"): field \"job_status\""));
         });
     }
 
