@@ -59,10 +59,12 @@ internal sealed partial class MockProcess : IDisposable
     }
 
     /// <summary>Runs the CLI to completion and returns its exit code and output.</summary>
-    public static (int ExitCode, string Output) Run(params string[] args)
+    public static (int ExitCode, string Output) Run(params string[] args) => RunCommand("dotnet", [CliDll, .. args], TimeSpan.FromMinutes(2));
+
+    /// <summary>Runs any command to completion (killed after <paramref name="timeout"/>) and returns its exit code and output.</summary>
+    public static (int ExitCode, string Output) RunCommand(string fileName, IEnumerable<string> args, TimeSpan timeout)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(CliDll);
+        var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -71,9 +73,10 @@ internal sealed partial class MockProcess : IDisposable
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
+            process.WaitForExit();
         }
 
         return (process.ExitCode, stdout.Result + stderr.Result);
