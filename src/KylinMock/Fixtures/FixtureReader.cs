@@ -179,7 +179,7 @@ public static class FixtureReader
     private static void ReadMocks(ref JsonCursor r, in JsonPlace place, Drafts drafts, Dictionary<string, MockJob> mocks)
     {
         // Plans are immutable: equal ones (a generated estate draws a few thousand) are kept once.
-        var plans = new Dictionary<JobPlan, JobPlan>(PlanEquality.Instance);
+        var plans = new Dictionary<JobPlan, JobPlan>();
         r.Object(place);
         while (r.Property(place))
         {
@@ -317,30 +317,5 @@ public static class FixtureReader
         public int IndexOf(ReadOnlySpan<char> id) => lookup.TryGetValue(id, out var index) ? index : -1;
 
         public JobDraft? Find(string? id) => id is not null && byId.TryGetValue(id, out var index) ? drafts[index] : null;
-    }
-
-    private sealed class PlanEquality : IEqualityComparer<JobPlan>
-    {
-        public static readonly PlanEquality Instance = new();
-
-        public bool Equals(JobPlan? x, JobPlan? y) =>
-            ReferenceEquals(x, y)
-            || (x is not null && y is not null && x.PickupDelayMs == y.PickupDelayMs && x.FailAtStep == y.FailAtStep
-                && x.FailingRuns == y.FailingRuns && x.FailureMessage == y.FailureMessage && x.StepDurationsMs.SequenceEqual(y.StepDurationsMs));
-
-        public int GetHashCode(JobPlan plan)
-        {
-            var hash = new HashCode();
-            hash.Add(plan.PickupDelayMs);
-            hash.Add(plan.FailAtStep);
-            hash.Add(plan.FailingRuns);
-            hash.Add(plan.FailureMessage);
-            foreach (var ms in plan.StepDurationsMs)
-            {
-                hash.Add(ms);
-            }
-
-            return hash.ToHashCode();
-        }
     }
 }

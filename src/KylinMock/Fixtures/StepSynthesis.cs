@@ -23,7 +23,7 @@ internal static class StepSynthesis
         var steps = new JobStep[n];
         for (var i = 0; i < n; i++)
         {
-            var step = new JobStep { Id = $"{job.Id}_{i:00}", Name = names[i], SequenceId = i, CreateTime = job.CreateTime };
+            var step = new JobStep(job.Id, i, names[i]) { CreateTime = job.CreateTime };
             var start = job.StartTime + (i * share);
             if (i < done)
             {

@@ -72,12 +72,8 @@ internal static class ControlJobs
         return ControlEndpoint.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["plan"] = JObject.Parse(PlanText(job.Plan)) });
     }
 
-    private static JobPlan ReadPlan(JObject json)
-    {
-        using var reader = json.CreateReader();
-        reader.Read();
-        return PlanJson.Read(reader, message => new ControlException(400, "plan: " + message));
-    }
+    private static JobPlan ReadPlan(JObject json) =>
+        PlanJson.Read(json.ToString(Formatting.None), new JsonPlace(message => new ControlException(400, message), "plan"));
 
     private static string PlanText(JobPlan plan)
     {

@@ -14,7 +14,7 @@ internal sealed class ListAnswerCache
     // A bigger answer is rare and cheap to recompute next to its size: it is not kept, so the cache holds at most 16 MiB.
     private const int MaxBodyBytes = 1 << 20;
     private readonly Lock gate = new();
-    private readonly Dictionary<JobFilter, byte[]> answers = new(FilterEquality.Instance);
+    private readonly Dictionary<JobFilter, byte[]> answers = new();
     private long version = -1;
     private long now = long.MinValue;
 
@@ -50,44 +50,5 @@ internal sealed class ListAnswerCache
 
             answers[filter] = body;
         }
-    }
-}
-
-/// <summary>Two list filters answer alike when every bound value is equal (lists by their items, in order).</summary>
-internal sealed class FilterEquality : IEqualityComparer<JobFilter>
-{
-    public static readonly FilterEquality Instance = new();
-
-    public bool Equals(JobFilter? x, JobFilter? y) =>
-        ReferenceEquals(x, y)
-        || (x is not null && y is not null
-            && x.TimeFilter == y.TimeFilter && x.PageOffset == y.PageOffset && x.PageSize == y.PageSize && x.Reverse == y.Reverse
-            && x.SortBy == y.SortBy && x.Subject == y.Subject && x.Key == y.Key && x.Project == y.Project
-            && x.Statuses.SequenceEqual(y.Statuses)
-            && (x.JobNames is null ? y.JobNames is null : y.JobNames is not null && x.JobNames.SequenceEqual(y.JobNames)));
-
-    public int GetHashCode(JobFilter f)
-    {
-        var hash = new HashCode();
-        hash.Add(f.TimeFilter);
-        hash.Add(f.PageOffset);
-        hash.Add(f.PageSize);
-        hash.Add(f.Reverse);
-        hash.Add(f.SortBy);
-        hash.Add(f.Subject);
-        hash.Add(f.Key);
-        hash.Add(f.Project);
-        foreach (var status in f.Statuses)
-        {
-            hash.Add(status);
-        }
-
-        hash.Add(f.JobNames?.Count ?? -1);
-        foreach (var name in f.JobNames ?? [])
-        {
-            hash.Add(name);
-        }
-
-        return hash.ToHashCode();
     }
 }

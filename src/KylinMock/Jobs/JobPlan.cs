@@ -34,4 +34,21 @@ public sealed record JobPlan
 
     /// <summary>Whether run number <paramref name="run"/> (1-based) fails at step <paramref name="index"/>.</summary>
     public bool Fails(int index, int run) => FailAtStep == index && run <= FailingRuns;
+
+    /// <summary>Two plans are equal when every field is, step durations item by item.</summary>
+    public bool Equals(JobPlan? other) =>
+        other is not null && PickupDelayMs == other.PickupDelayMs && FailAtStep == other.FailAtStep && FailingRuns == other.FailingRuns
+        && FailureMessage == other.FailureMessage && ListEquality.Equal(StepDurationsMs, other.StepDurationsMs);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(PickupDelayMs);
+        hash.Add(FailAtStep);
+        hash.Add(FailingRuns);
+        hash.Add(FailureMessage);
+        ListEquality.Add(ref hash, StepDurationsMs);
+        return hash.ToHashCode();
+    }
 }

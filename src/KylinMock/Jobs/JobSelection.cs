@@ -24,8 +24,8 @@ internal static class JobSelection
         var selected = new List<Job>();
         if (jobIds is { Count: > 0 })
         {
-            // Listed ids: look each up rather than walk every job, then put them in storage order.
-            foreach (var id in jobIds)
+            // Listed ids (each once): look each up rather than walk every job, then put them in storage order.
+            foreach (var id in new HashSet<string>(jobIds, StringComparer.Ordinal))
             {
                 if (store.Find(id) is { } job && Keep(job))
                 {
@@ -33,18 +33,7 @@ internal static class JobSelection
                 }
             }
 
-            // An id listed twice selects its job once.
             selected.Sort((a, b) => a.StorageOrder.CompareTo(b.StorageOrder));
-            var kept = 0;
-            for (var i = 0; i < selected.Count; i++)
-            {
-                if (kept == 0 || !ReferenceEquals(selected[kept - 1], selected[i]))
-                {
-                    selected[kept++] = selected[i];
-                }
-            }
-
-            selected.RemoveRange(kept, selected.Count - kept);
             return selected;
         }
 

@@ -167,24 +167,12 @@ public sealed class JobStore
         }
     }
 
-    /// <summary>Runs <paramref name="change"/> on a consistent view, after catching up with the clock.</summary>
-    internal T Write<T>(Func<StoreView, T> change)
+    /// <summary>Runs <paramref name="change"/> on a consistent view, after catching up with the clock; answers kept from before no longer hold.</summary>
+    internal T Write<T>(Func<StoreView, T> change) => Read(view =>
     {
-        lock (gate)
-        {
-            var now = Now;
-            CatchUp(now);
-            version++;
-            try
-            {
-                return change(new StoreView(this, now));
-            }
-            finally
-            {
-                version++;
-            }
-        }
-    }
+        version++;
+        return change(view);
+    });
 
     private void Fill(IEnumerable<Job> source, IReadOnlyList<Project> projectList)
     {

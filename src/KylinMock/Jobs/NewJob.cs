@@ -29,7 +29,7 @@ internal static class NewJob
         };
         job.history.Add(ExecutableState.READY);
         var names = type.StepNames();
-        job.Steps = names.Select((name, i) => new JobStep { Id = $"{id}_{i:00}", Name = name, SequenceId = i, CreateTime = now }).ToArray();
+        job.Steps = names.Select((name, i) => new JobStep(id, i, name) { CreateTime = now }).ToArray();
         return job;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using KylinMock.Jobs;
 using Newtonsoft.Json;
 
@@ -27,26 +28,22 @@ internal static class PlanJson
         w.WriteEndObject();
     }
 
-    /// <summary>Reads a plan object; unknown fields are skipped, missing ones keep their defaults.</summary>
-    public static JobPlan Read(JsonReader r, Func<string, Exception> fail)
+    /// <summary>Reads a plan object from <paramref name="json"/>; problems are reported at <paramref name="place"/>.</summary>
+    public static JobPlan Read(string json, in JsonPlace place)
     {
-        var plan = new JobPlan();
-        JsonRead.Object(r, fail, name =>
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        var r = new JsonCursor(stream, new StringPool());
+        try
         {
-            plan = name switch
-            {
-                "pickup_delay_ms" => plan with { PickupDelayMs = NonNegative(JsonRead.Long(r, fail, name), name, fail) },
-                "step_durations_ms" => plan with { StepDurationsMs = JsonRead.Longs(r, fail, name).Select(v => NonNegative(v, name, fail)).ToArray() },
-                "fail_at_step" => plan with { FailAtStep = JsonRead.NullableInt(r, fail, name) },
-                "failing_runs" => plan with { FailingRuns = JsonRead.Int(r, fail, name) },
-                "failure_message" => plan with { FailureMessage = JsonRead.String(r, fail, name) },
-                _ => Skip(r, plan),
-            };
-        });
-        return plan;
+            return Read(ref r, place);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw r.Invalid(place, e);
+        }
     }
 
-    /// <summary>Reads a plan object from a fixture file; unknown fields are skipped, missing ones keep their defaults.</summary>
+    /// <summary>Reads a plan object (in a fixture file or on its own); unknown fields are skipped, missing ones keep their defaults.</summary>
     public static JobPlan Read(ref JsonCursor r, in JsonPlace place)
     {
         var defaults = new JobPlan();
@@ -111,15 +108,6 @@ internal static class PlanJson
 
     private static long NonNegative(long value, string field, in JsonPlace place) =>
         value >= 0 ? value : throw place.Fail($"field \"{field}\": must not be negative, was {value}");
-
-    private static long NonNegative(long value, string field, Func<string, Exception> fail) =>
-        value >= 0 ? value : throw fail($"field \"{field}\": must not be negative, was {value}");
-
-    private static JobPlan Skip(JsonReader r, JobPlan plan)
-    {
-        r.Skip();
-        return plan;
-    }
 }
 
 /// <summary>A plan's fields in the order <see cref="PlanJson.Write"/> writes them.</summary>

@@ -1,3 +1,5 @@
+using KylinMock.Jobs;
+
 namespace KylinMock.Query;
 
 /// <summary>The list parameters after Kylin's binding (<c>JobFilter.java</c> plus paging).</summary>
@@ -32,4 +34,27 @@ public sealed record JobFilter
 
     /// <summary>Descending when true (the default).</summary>
     public bool Reverse { get; init; } = true;
+
+    /// <summary>Two filters are equal when every parameter is, lists item by item (so equal requests answer alike).</summary>
+    public bool Equals(JobFilter? other) =>
+        other is not null && TimeFilter == other.TimeFilter && PageOffset == other.PageOffset && PageSize == other.PageSize
+        && Reverse == other.Reverse && SortBy == other.SortBy && Subject == other.Subject && Key == other.Key && Project == other.Project
+        && ListEquality.Equal(Statuses, other.Statuses) && ListEquality.Equal(JobNames, other.JobNames);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(TimeFilter);
+        hash.Add(PageOffset);
+        hash.Add(PageSize);
+        hash.Add(Reverse);
+        hash.Add(SortBy);
+        hash.Add(Subject);
+        hash.Add(Key);
+        hash.Add(Project);
+        ListEquality.Add(ref hash, Statuses);
+        ListEquality.Add(ref hash, JobNames);
+        return hash.ToHashCode();
+    }
 }

@@ -14,9 +14,6 @@ internal readonly struct StatusMatch
 
     private StatusMatch(int states) => this.states = states;
 
-    /// <summary>Matches every job.</summary>
-    public bool All => states == -1;
-
     /// <summary>Builds the match; STARTING, STOPPING, LAUNCHING_ERROR, SKIP and WARNING are refused (KE-010000003).</summary>
     public static StatusMatch From(IReadOnlyList<JobStatus> statuses)
     {

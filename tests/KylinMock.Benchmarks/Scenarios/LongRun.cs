@@ -132,16 +132,19 @@ internal static partial class LongRun
         process.ErrorDataReceived += (_, e) => Line(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var done = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
-        if (done != ready.Task)
+        // A process that ends before its readiness line will never print it.
+        _ = process.WaitForExitAsync().ContinueWith(_ => ready.TrySetCanceled(), TaskScheduler.Default);
+        try
+        {
+            return await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (Exception e) when (e is TimeoutException or TaskCanceledException)
         {
             lock (output)
             {
-                throw new InvalidOperationException("kylin-mock did not become ready:\n" + string.Join('\n', output));
+                throw new InvalidOperationException("kylin-mock did not become ready:\n" + string.Join('\n', output), e);
             }
         }
-
-        return ready.Task.Result;
     }
 
     private static double RssMiB(int pid, string field)

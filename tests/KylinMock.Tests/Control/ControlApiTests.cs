@@ -162,6 +162,24 @@ public class ControlApiTests
         });
     }
 
+    [TestCase("""{"plan":{"pickup_delay_ms":-1}}""", "plan: field \"pickup_delay_ms\": must not be negative, was -1")]
+    [TestCase("""{"plan":{"step_durations_ms":[1000,-5]}}""", "plan: field \"step_durations_ms\": must not be negative, was -5")]
+    [TestCase("""{"plan":{"failing_runs":"twice"}}""", "plan: field \"failing_runs\": expected an integer, found the string \"twice\"")]
+    public void Jobs_Patch_ABadPlan_IsA400NamingTheFieldAndChangesNothing(string body, string error)
+    {
+        using var kylin = Manual(out _);
+        using var http = new KylinHttp(kylin.Url);
+        var id = (string)Control(http, HttpMethod.Post, "/__kylinmock/jobs/submit", """{"project":"p","target_model":"m"}""").Json["id"]!;
+        var before = kylin.Jobs.Find(id)!.Plan;
+        var answer = Control(http, HttpMethod.Patch, "/__kylinmock/jobs/" + id, body);
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(400));
+            Assert.That((string?)answer.Json["error"], Is.EqualTo(error));
+            Assert.That(kylin.Jobs.Find(id)!.Plan, Is.SameAs(before));
+        });
+    }
+
     [Test]
     public void Faults_ErrorForTheNextCall_AnswersKylinsEnvelopeOnce()
     {

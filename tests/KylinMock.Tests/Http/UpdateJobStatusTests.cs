@@ -157,6 +157,25 @@ public class UpdateJobStatusTests : ListJobsTestBase
         });
     }
 
+    // Kylin filters the project's jobs by the listed ids: a job listed twice is still one job, updated once.
+    [TestCase(null)]
+    [TestCase("SSB")]
+    public void JobIds_AnIdListedTwice_UpdatesTheJobOnce(string? project)
+    {
+        var body = new JObject { ["action"] = "PAUSE", ["job_ids"] = new JArray(Estates.Id(Pending), Estates.Id(Pending)) };
+        if (project is not null)
+        {
+            body["project"] = project;
+        }
+
+        var answer = Put(body);
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(200), answer.Text);
+            Assert.That(StatusOf(Pending), Is.EqualTo("STOPPED"));
+        });
+    }
+
     [Test]
     public void ProjectWide_StatusesFilterTheProjectsJobs()
     {
