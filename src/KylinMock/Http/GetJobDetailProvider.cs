@@ -17,12 +17,13 @@ internal sealed class GetJobDetailProvider(ServerContext server) : IKylinOperati
         var body = server.Store.Read(view =>
         {
             var job = JobPath.FindInProject(view, project, jobId);
+            var now = view.Now;
             return EnvelopeJson.Success(w =>
             {
                 w.WriteStartArray();
                 for (var i = 0; i < job.Steps.Count; i++)
                 {
-                    JobJson.WriteStep(w, job, i, view.Now);
+                    JobJson.WriteStep(w, job, i, now);
                 }
 
                 w.WriteEndArray();

@@ -51,7 +51,7 @@ internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
                 return ((JobPage?)null, view.Now, view.Version, (byte[]?)hit);
             }
 
-            var found = JobQuery.Execute(view.Jobs, filter, view.Now, zone, view.FindProject, view.ProjectNames.Count);
+            var found = JobQuery.Execute(view, filter, zone);
             if (found.Jobs.Count > maxPageSize)
             {
                 throw PageSizeCeiling(maxPageSize, found.Jobs.Count);

@@ -99,12 +99,16 @@ public sealed class Job
     // Where the store put the job: rising with each insertion, so it orders jobs as storage does.
     internal long StorageOrder;
 
-    // Bumped by every change to the job or its steps; a value derived from them is kept with the revision it was derived at.
+    // Bumped by the store at every change to the job or its steps (JobStore.Touched); a value derived from them is kept with the revision it was derived at.
     internal int revision;
 
     // Kylin's sort-bean total duration of a job that is not progressing (JobTiming.SortTotalDurationKept), valid at revision sortTotalAt - 1.
     internal int sortTotalAt;
     internal long sortTotal;
+
+    // The last-modified time and state the store's JobsByLastModified filed the job under.
+    internal long listedLastModified;
+    internal ExecutableState listedState;
 
     /// <summary>The status Kylin displays.</summary>
     public JobStatus Status => State.ToJobStatus();

@@ -31,7 +31,7 @@ internal static class JobDeletion
             return;
         }
 
-        foreach (var name in store.ProjectNames.ToArray())
+        foreach (var name in store.ProjectNames())
         {
             Drop(store, name, jobIds, statuses ?? []);
         }

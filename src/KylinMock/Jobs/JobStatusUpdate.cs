@@ -47,7 +47,7 @@ internal static class JobStatusUpdate
         }
         else
         {
-            foreach (var project in store.ProjectNames.ToArray())
+            foreach (var project in store.ProjectNames())
             {
                 UpdateProject(store, project, jobIds, filter, action);
             }
@@ -87,7 +87,7 @@ internal static class JobStatusUpdate
         foreach (var job in JobSelection.Select(store, project, jobIds, filter))
         {
             var parsed = ParseAction(action);
-            store.Change(job, j => JobTransitions.Apply(j, parsed, store.Now));
+            store.Change(job, parsed);
         }
     }
 }

@@ -1,3 +1,5 @@
+using KylinMock.Fixtures;
+
 namespace KylinMock.Jobs;
 
 /// <summary>
@@ -7,23 +9,22 @@ namespace KylinMock.Jobs;
 /// </summary>
 public sealed class JobStore
 {
+    // The one lock over the server's state. Every owner of state lives under it: the jobs (with their
+    // scheduler and their order) today; the model and segment estate, when it comes, is one more field
+    // here, cleared in Fill, caught up in CatchUp and reached through StoreView.
     private readonly object gate = new();
     private readonly TimeProvider clock;
-    private readonly int maxRunningPerProject;
     private readonly List<Job> jobs = [];
     private readonly Dictionary<string, Job> byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Project> projects = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> projectOrder = [];
-    private readonly PriorityQueue<Job, (long Due, long Seq)> timeline = new();
-    private readonly Dictionary<Job, long> scheduled = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, int> runningByProject = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, Queue<Job>> waitingByProject = new(StringComparer.OrdinalIgnoreCase);
+    private readonly JobScheduler scheduler;
+    private readonly JobsByLastModified byLastModified = new();
     private readonly Bogus.Randomizer ids;
-    private long sequence;
     private long storageOrder;
 
-    // Bumped by every change to any job (or the set of jobs), so an answer computed at one version
-    // and one instant can be served again while both stay the same.
+    // Changes with every change to any job (or the set of jobs), so an answer computed at one version
+    // and one instant can be served again while both stay the same. Bumped in Changed only.
     private long version;
     private Estate initial = new([], []);
 
@@ -37,7 +38,7 @@ public sealed class JobStore
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRunningPerProject, 1);
         this.clock = clock;
-        this.maxRunningPerProject = maxRunningPerProject;
+        scheduler = new JobScheduler(maxRunningPerProject, Touched);
     }
 
     /// <summary>The clock the store reads, as epoch milliseconds.</summary>
@@ -64,7 +65,7 @@ public sealed class JobStore
             // Jobs cannot be changed from outside and the store changes only its own copies, so the
             // estate is kept as it is for Reset (a million-job fixture is copied once, not twice).
             initial = new Estate(estate.Projects.ToArray(), estate.Jobs.ToArray());
-            Fill(initial.Jobs.Select(j => j.Clone()), initial.Projects);
+            Fill(initial);
         }
     }
 
@@ -73,12 +74,22 @@ public sealed class JobStore
     {
         lock (gate)
         {
-            Fill(initial.Jobs.Select(j => j.Clone()), initial.Projects);
+            Fill(initial);
         }
     }
 
     /// <summary>Copies of every job, caught up with the clock, in storage order.</summary>
-    public IReadOnlyList<Job> Snapshot() => Read(view => view.Jobs.Select(j => j.Clone()).ToArray());
+    public IReadOnlyList<Job> Snapshot() => Read(static view =>
+    {
+        var live = view.Jobs;
+        var copies = new Job[live.Length];
+        for (var i = 0; i < copies.Length; i++)
+        {
+            copies[i] = live[i].Clone();
+        }
+
+        return copies;
+    });
 
     /// <summary>A copy of the job with <paramref name="id"/>, caught up with the clock, or null.</summary>
     public Job? Find(string id) => Read(view => view.Find(id)?.Clone());
@@ -170,55 +181,32 @@ public sealed class JobStore
     /// <summary>Runs <paramref name="change"/> on a consistent view, after catching up with the clock; answers kept from before no longer hold.</summary>
     internal T Write<T>(Func<StoreView, T> change) => Read(view =>
     {
-        version++;
+        view.Changed();
         return change(view);
     });
 
-    private void Fill(IEnumerable<Job> source, IReadOnlyList<Project> projectList)
+    private void CatchUp(long now) => scheduler.CatchUp(now);
+
+    private void Fill(Estate estate)
     {
-        version++;
+        Changed();
         jobs.Clear();
         byId.Clear();
         projects.Clear();
         projectOrder.Clear();
-        timeline.Clear();
-        scheduled.Clear();
-        runningByProject.Clear();
-        waitingByProject.Clear();
-        foreach (var project in projectList)
+        scheduler.Clear();
+        byLastModified.Clear();
+        foreach (var project in estate.Projects)
         {
             AddProject(project);
         }
 
         var now = Now;
-        foreach (var job in source)
+        foreach (var loaded in estate.Jobs)
         {
-            AnchorPlan(job, now);
+            var job = loaded.Clone();
+            CapturedPlan.Anchor(job, now);
             Insert(job);
-        }
-    }
-
-    // A captured job's default plan starts counting now: its pick-up or running step is due after the load.
-    private static void AnchorPlan(Job job, long now)
-    {
-        if (!job.PlanCountsFromLoad || JobLife.NextEventTime(job) is not { } due || due > now)
-        {
-            return;
-        }
-
-        var late = now - due + job.Plan.PickupDelayMs;
-        if (job.State == ExecutableState.READY)
-        {
-            job.Plan = job.Plan with { PickupDelayMs = job.Plan.PickupDelayMs + late };
-            return;
-        }
-
-        var running = job.Steps.ToList().FindIndex(s => s.State == ExecutableState.RUNNING);
-        if (running >= 0)
-        {
-            var durations = Enumerable.Range(0, Math.Max(job.Steps.Count, job.Plan.StepDurationsMs.Count)).Select(job.Plan.StepDuration).ToArray();
-            durations[running] += now - due + job.Plan.StepDuration(running);
-            job.Plan = job.Plan with { StepDurationsMs = durations };
         }
     }
 
@@ -229,17 +217,12 @@ public sealed class JobStore
             AddProject(new Project(job.Project));
         }
 
-        version++;
-        job.revision++;
         job.StorageOrder = storageOrder++;
         jobs.Add(job);
         byId[job.Id] = job;
-        if (job.State == ExecutableState.RUNNING)
-        {
-            runningByProject[job.Project] = runningByProject.GetValueOrDefault(job.Project) + 1;
-        }
-
-        Schedule(job);
+        byLastModified.Add(job);
+        Touched(job);
+        scheduler.Admit(job);
     }
 
     private void AddProject(Project project)
@@ -250,88 +233,15 @@ public sealed class JobStore
         }
     }
 
-    private void Schedule(Job job)
+    // Every change to a job ends here: its revision and order follow, and kept answers no longer hold.
+    private void Touched(Job job)
     {
-        if (JobLife.NextEventTime(job) is { } due)
-        {
-            scheduled[job] = due;
-            timeline.Enqueue(job, (due, sequence++));
-        }
-        else
-        {
-            scheduled.Remove(job);
-        }
+        job.revision++;
+        byLastModified.Update(job);
+        Changed();
     }
 
-    // Processes every due move in time order across all jobs, so the per-project limit holds exactly.
-    private void CatchUp(long now)
-    {
-        while (timeline.TryPeek(out var job, out var key) && key.Due <= now)
-        {
-            timeline.Dequeue();
-            if (!scheduled.TryGetValue(job, out var due) || due != key.Due || JobLife.NextEventTime(job) != due)
-            {
-                continue;
-            }
-
-            scheduled.Remove(job);
-            version++;
-            if (job.State == ExecutableState.READY)
-            {
-                if (runningByProject.GetValueOrDefault(job.Project) >= maxRunningPerProject)
-                {
-                    Waiting(job.Project).Enqueue(job);
-                    continue;
-                }
-
-                JobLife.PickUp(job, due);
-                runningByProject[job.Project] = runningByProject.GetValueOrDefault(job.Project) + 1;
-            }
-            else
-            {
-                JobLife.FinishRunningStep(job, due);
-                if (job.State != ExecutableState.RUNNING)
-                {
-                    runningByProject[job.Project]--;
-                    StartWaiting(job.Project, due);
-                }
-            }
-
-            job.revision++;
-            Schedule(job);
-        }
-    }
-
-    // A slot freed at `at`: the longest-waiting READY job of the project starts then.
-    private void StartWaiting(string project, long at)
-    {
-        var queue = Waiting(project);
-        while (queue.Count > 0 && runningByProject.GetValueOrDefault(project) < maxRunningPerProject)
-        {
-            var next = queue.Dequeue();
-            if (next.State != ExecutableState.READY || next.ReadySince + next.Plan.PickupDelayMs > at)
-            {
-                continue;
-            }
-
-            version++;
-            JobLife.PickUp(next, at);
-            next.revision++;
-            runningByProject[project] = runningByProject.GetValueOrDefault(project) + 1;
-            Schedule(next);
-        }
-    }
-
-    private Queue<Job> Waiting(string project)
-    {
-        if (!waitingByProject.TryGetValue(project, out var queue))
-        {
-            queue = new Queue<Job>();
-            waitingByProject[project] = queue;
-        }
-
-        return queue;
-    }
+    private void Changed() => version++;
 
     // One pass over storage however many jobs go (a job-by-job removal would walk it once per job).
     private void Remove(IReadOnlyCollection<Job> gone)
@@ -341,17 +251,14 @@ public sealed class JobStore
             return;
         }
 
-        version++;
+        Changed();
         var set = new HashSet<Job>(gone, ReferenceEqualityComparer.Instance);
         jobs.RemoveAll(set.Contains);
         foreach (var job in set)
         {
             byId.Remove(job.Id);
-            scheduled.Remove(job);
-            if (job.State == ExecutableState.RUNNING)
-            {
-                runningByProject[job.Project]--;
-            }
+            byLastModified.Remove(job);
+            scheduler.Forget(job);
         }
     }
 
@@ -359,30 +266,22 @@ public sealed class JobStore
     private void Change(Job job, Action<Job> action, long now)
     {
         var wasRunning = job.State == ExecutableState.RUNNING;
-        version++;
         try
         {
             action(job);
         }
         finally
         {
-            job.revision++;
-            var isRunning = job.State == ExecutableState.RUNNING;
-            if (wasRunning != isRunning)
-            {
-                runningByProject[job.Project] = runningByProject.GetValueOrDefault(job.Project) + (isRunning ? 1 : -1);
-            }
-
-            Schedule(job);
-            if (wasRunning && !isRunning)
-            {
-                StartWaiting(job.Project, now);
-            }
+            Touched(job);
+            scheduler.Changed(job, wasRunning, now);
         }
     }
 
-    /// <summary>The store as one request sees it, inside the lock.</summary>
-    internal readonly struct StoreView(JobStore store, long now)
+    /// <summary>
+    /// The store as one request sees it, inside the lock. A ref struct, so neither it nor the jobs it
+    /// shows can be kept past the call that was handed it: nothing reads jobs outside the lock.
+    /// </summary>
+    internal readonly ref struct StoreView(JobStore store, long now)
     {
         /// <summary>The instant of this view, epoch ms.</summary>
         public long Now { get; } = now;
@@ -390,8 +289,11 @@ public sealed class JobStore
         /// <summary>Changes whenever any job changes: equal versions (and instants) mean equal answers.</summary>
         public long Version => store.version;
 
-        /// <summary>Live jobs in storage order.</summary>
-        public IReadOnlyList<Job> Jobs => store.jobs;
+        /// <summary>The live jobs in storage order, for this call only.</summary>
+        public ReadOnlySpan<Job> Jobs => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(store.jobs);
+
+        /// <summary>The live jobs by last-modified time, with their count per state.</summary>
+        public JobsByLastModified ByLastModified => store.byLastModified;
 
         /// <summary>The live job with this id, or null.</summary>
         public Job? Find(string id) => store.byId.GetValueOrDefault(id);
@@ -399,13 +301,23 @@ public sealed class JobStore
         /// <summary>The project with this name (case-insensitive), or null.</summary>
         public Project? FindProject(string name) => store.projects.GetValueOrDefault(name);
 
-        /// <summary>Project names in load order.</summary>
-        public IReadOnlyList<string> ProjectNames => store.projectOrder;
+        /// <summary>How many projects the store knows.</summary>
+        public int ProjectCount => store.projectOrder.Count;
+
+        /// <summary>Project names in load order (a copy).</summary>
+        public string[] ProjectNames() => store.projectOrder.ToArray();
 
         /// <summary>Deletes jobs (in final states), in one pass over storage.</summary>
         public void Remove(IReadOnlyCollection<Job> jobs) => store.Remove(jobs);
 
-        /// <summary>Applies a user action to a live job, keeping the schedule and running counts right.</summary>
-        public void Change(Job job, Action<Job> action) => store.Change(job, action, Now);
+        /// <summary>Applies a user action to a live job at this view's instant, keeping the schedule, the order and the running counts right.</summary>
+        public void Change(Job job, JobAction action)
+        {
+            var now = Now;
+            store.Change(job, j => JobTransitions.Apply(j, action, now), now);
+        }
+
+        /// <summary>Answers kept from before no longer hold.</summary>
+        internal void Changed() => store.Changed();
     }
 }

@@ -7,13 +7,12 @@ namespace KylinMock.Jobs;
 /// <c>restartJob</c>, <c>pauseJob</c>, <c>discardJob</c> and <c>JobService.discardJob</c>). A state
 /// the action does not apply to is KE-010032211; an illegal low-level move is KE-010032215.
 /// </summary>
-public static class JobTransitions
+internal static class JobTransitions
 {
     /// <summary>Applies <paramref name="action"/> to <paramref name="job"/> at <paramref name="now"/> (epoch ms).</summary>
     public static void Apply(Job job, JobAction action, long now)
     {
         ArgumentNullException.ThrowIfNull(job);
-        job.revision++;
         switch (action)
         {
             case JobAction.RESUME:
@@ -81,7 +80,6 @@ public static class JobTransitions
         job.StartTime = 0;
         job.EndTime = 0;
         job.ReadySince = now;
-        job.revision++;
     }
 
     // The job and its running step stop; finished steps keep their times, so the wait is kept.

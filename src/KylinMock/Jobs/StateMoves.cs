@@ -12,7 +12,6 @@ internal static class StateMoves
     /// <summary>Moves the job; an illegal move is Kylin's KE-010032215.</summary>
     public static void MoveJob(Job job, ExecutableState to, long at)
     {
-        job.revision++;
         var from = job.State;
         if (from == to)
         {
@@ -56,7 +55,6 @@ internal static class StateMoves
     /// <summary>Moves a step, keeping its running time; the job's last-modified time follows.</summary>
     public static void MoveStep(Job job, JobStep step, ExecutableState to, long at)
     {
-        job.revision++;
         var from = step.State;
         if (from == to)
         {

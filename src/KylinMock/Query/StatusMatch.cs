@@ -42,6 +42,9 @@ internal readonly struct StatusMatch
         return new StatusMatch(mask);
     }
 
+    /// <summary>How many of the listed jobs pass the filter.</summary>
+    public int CountIn(JobsByLastModified jobs) => jobs.CountIn(states);
+
     /// <summary>Whether the job passes the filter.</summary>
     public bool Matches(Job job) => ((states >> (int)job.State) & 1) != 0;
 }

@@ -1,6 +1,4 @@
-using KylinMock.Query;
-
-namespace KylinMock.Http;
+namespace KylinMock.Query;
 
 /// <summary>
 /// The list's last answers per filter, valid for one store version and one instant: a client polling
