@@ -1,4 +1,4 @@
-namespace KylinMock.Json;
+namespace KylinMock.Fixtures;
 
 /// <summary>
 /// Equal strings read from one document shared as one instance (project names, model uuids, step

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace KylinMock.Json;
+namespace KylinMock.Fixtures;
 
 /// <summary>
 /// Where in a document a reading problem is, spelled as the messages spell it

@@ -1,8 +1,9 @@
 using System.Text;
 using KylinMock.Jobs;
+using KylinMock.Json;
 using Newtonsoft.Json;
 
-namespace KylinMock.Json;
+namespace KylinMock.Fixtures;
 
 /// <summary>
 /// A <see cref="JobPlan"/> as JSON: <c>{"pickup_delay_ms", "step_durations_ms", "fail_at_step",

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace KylinMock.Json;
+namespace KylinMock.Fixtures;
 
 /// <summary>
 /// A forward-only reader over a UTF-8 JSON stream (System.Text.Json's <see cref="Utf8JsonReader"/>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KylinMock.Json;
+namespace KylinMock.Fixtures;
 
 /// <summary>
 /// The property names of one JSON shape, in the order the mock writes them: the members of

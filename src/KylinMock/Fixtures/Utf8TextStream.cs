@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KylinMock.Json;
+namespace KylinMock.Fixtures;
 
 /// <summary>A read-only stream of UTF-8 bytes encoded on the fly from a <see cref="TextReader"/>.</summary>
 internal sealed class Utf8TextStream(TextReader text) : Stream
