@@ -28,6 +28,7 @@ var scenarios = new (string Name, Func<BenchSettings, Task<IEnumerable<ScenarioR
     ("startup", Startup.Run),
     ("generation", Generation.Run),
     ("fixture", FixtureLoad.Run),
+    ("handwritten", HandWritten.Run),
     ("longrun", LongRun.Run),
 };
 
