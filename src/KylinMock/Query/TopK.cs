@@ -35,7 +35,7 @@ internal sealed class TopK
             return;
         }
 
-        var key = byText ? new Key(0, TextKey(job), index) : new Key(NumberKey(job, now), null, index);
+        var key = byText ? new Key(0, TextKey(sortBy, job), index) : new Key(NumberKey(sortBy, job, now), null, index);
         if (queue.Count < capacity)
         {
             queue.Enqueue(index, key);
@@ -65,7 +65,8 @@ internal sealed class TopK
         return result;
     }
 
-    private long NumberKey(Job job, long now) => sortBy switch
+    /// <summary>The numeric sort key of <paramref name="job"/> for <paramref name="sortBy"/> at <paramref name="now"/>.</summary>
+    internal static long NumberKey(SortBy? sortBy, Job job, long now) => sortBy switch
     {
         SortBy.LastModified => job.LastModified,
         SortBy.CreateTime => job.CreateTime,
@@ -76,7 +77,8 @@ internal sealed class TopK
         _ => 0,
     };
 
-    private string? TextKey(Job job) => sortBy switch
+    /// <summary>The text sort key of <paramref name="job"/> for <paramref name="sortBy"/> (null sorts last).</summary>
+    internal static string? TextKey(SortBy? sortBy, Job job) => sortBy switch
     {
         SortBy.TargetSubject => JobSubject.SortName(job),
         SortBy.JobName => job.JobName.ToString(),

@@ -45,11 +45,11 @@ internal sealed class ArrayTopK
 
         if (byText)
         {
-            OfferText(TextKey(job), index);
+            OfferText(TopK.TextKey(sortBy, job), index);
         }
         else
         {
-            OfferNumber(NumberKey(job, now), index);
+            OfferNumber(TopK.NumberKey(sortBy, job, now), index);
         }
     }
 
@@ -211,22 +211,4 @@ internal sealed class ArrayTopK
         var c = string.CompareOrdinal(a, b);
         return ascending ? c : -c;
     }
-
-    private long NumberKey(Job job, long now) => sortBy switch
-    {
-        SortBy.LastModified => job.LastModified,
-        SortBy.CreateTime => job.CreateTime,
-        SortBy.Duration => JobTiming.Duration(job, now),
-        SortBy.TotalDuration => JobTiming.SortTotalDurationKept(job, now),
-
-        // job_status is no property of Kylin's sort bean, and an unknown sort_by reads null too: all equal.
-        _ => 0,
-    };
-
-    private string? TextKey(Job job) => sortBy switch
-    {
-        SortBy.TargetSubject => JobSubject.SortName(job),
-        SortBy.JobName => job.JobName.ToString(),
-        _ => job.Project,
-    };
 }
