@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using KylinMock.Fixtures;
+using KylinMock.Jobs;
 
 namespace KylinMock.Cli;
 
@@ -19,10 +20,9 @@ internal static class GenerateCommand
         };
         command.SetAction(parse =>
         {
-            var nowText = parse.GetValue(now)!;
-            if (!InstantParser.TryParse(nowText, out var reference))
+            if (!InstantParser.TryParse("--now", parse.GetValue(now)!, out var reference, out var error))
             {
-                Console.Error.WriteLine($"kylin-mock: --now \"{nowText}\" is neither an ISO-8601 instant nor epoch milliseconds.");
+                Console.Error.WriteLine("kylin-mock: " + error);
                 return ServeCommand.BadInput;
             }
 
@@ -34,12 +34,37 @@ internal static class GenerateCommand
             }
 
             var file = parse.GetValue(output)!;
+            if (Directory.Exists(file.FullName))
+            {
+                Console.Error.WriteLine($"kylin-mock: --out {file.FullName} is a directory; name the fixture file to write.");
+                return ServeCommand.BadInput;
+            }
+
             var clock = Stopwatch.StartNew();
-            var estate = JobGenerator.Generate(parse.GetValue(seed), count, reference);
+            Estate estate;
+            try
+            {
+                estate = JobGenerator.Generate(parse.GetValue(seed), count, reference);
+            }
+            catch (ArgumentOutOfRangeException e) when (e.ParamName == "referenceTime")
+            {
+                Console.Error.WriteLine("kylin-mock: --now: " + e.Message);
+                return ServeCommand.BadInput;
+            }
+
             Console.Error.WriteLine($"kylin-mock: generated {count} jobs in {clock.Elapsed.TotalSeconds:0.0} s; writing {file.FullName}");
-            file.Directory?.Create();
-            FixtureWriter.Write(file.FullName, new Fixture(estate, new FixtureOrigin(parse.GetValue(seed), count, reference)), reference.ToUnixTimeMilliseconds(),
-                written => Console.Error.WriteLine($"kylin-mock: wrote {written} of {count} jobs"));
+            try
+            {
+                file.Directory?.Create();
+                FixtureWriter.Write(file.FullName, new Fixture(estate, new FixtureOrigin(parse.GetValue(seed), count, reference)), reference.ToUnixTimeMilliseconds(),
+                    written => Console.Error.WriteLine($"kylin-mock: wrote {written} of {count} jobs"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"kylin-mock: --out {file.FullName} cannot be written: {e.Message}");
+                return ServeCommand.BadInput;
+            }
+
             Console.Error.WriteLine($"kylin-mock: wrote {new FileInfo(file.FullName).Length / 1024 / 1024.0:0.0} MiB in {clock.Elapsed.TotalSeconds:0.0} s");
             return 0;
         });

@@ -37,9 +37,9 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancel) =>
         {
             var start = DateTimeOffset.UtcNow;
-            if (parse.GetValue(now) is { } nowText && !InstantParser.TryParse(nowText, out start))
+            if (parse.GetValue(now) is { } nowText && !InstantParser.TryParse("--now", nowText, out start, out var error))
             {
-                await Console.Error.WriteLineAsync($"kylin-mock: --now \"{nowText}\" is neither an ISO-8601 instant nor epoch milliseconds.");
+                await Console.Error.WriteLineAsync("kylin-mock: " + error);
                 return BadInput;
             }
 
@@ -67,6 +67,17 @@ internal static class ServeCommand
 
     private static async Task<int> Serve(KylinMockOptions options, int[]? parentIds, CancellationToken cancel)
     {
+        // The handlers are in place before the server starts, so a signal during a long fixture load
+        // or right after the readiness line is never lost: it stops the server as soon as it is up.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
         KylinMockServer server;
         try
         {
@@ -79,23 +90,13 @@ internal static class ServeCommand
         }
         catch (ArgumentException e)
         {
-            await Console.Error.WriteLineAsync("kylin-mock: " + e.Message);
+            await Console.Error.WriteLineAsync("kylin-mock: " + FirstLine(e.Message));
             return BadInput;
         }
         catch (IOException e)
         {
             await Console.Error.WriteLineAsync("kylin-mock: " + char.ToLowerInvariant(e.Message[0]) + e.Message[1..]);
             return PortUnavailable;
-        }
-
-        // SIGINT and SIGTERM stop the server cleanly: the port is released and the exit code is 0.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
         }
 
         foreach (var id in parentIds ?? [])
@@ -105,9 +106,16 @@ internal static class ServeCommand
 
         using (server)
         {
-            if (options.Host is not ("127.0.0.1" or "localhost" or "::1"))
+            if (!IsLoopback(options.Host))
             {
                 Console.WriteLine($"kylin-mock: listening on {options.Host}, reachable from other machines.");
+            }
+
+            if (InheritedSignals.SigintIgnored())
+            {
+                // .NET keeps a SIGINT inherited as ignored ignored (as a background job of a script is
+                // started), so Ctrl+C and kill -INT cannot reach the handler above; SIGTERM always can.
+                Console.WriteLine("kylin-mock: SIGINT is ignored (inherited from the launching process); stop with SIGTERM.");
             }
 
             Console.WriteLine($"KylinMock listening on {server.Url} ({server.Jobs.Count} jobs). Press Ctrl+C to stop.");
@@ -123,4 +131,10 @@ internal static class ServeCommand
 
         return 0;
     }
+
+    // Any loopback address (127.0.0.0/8, ::1) or localhost is this machine only.
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address));
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].TrimEnd('\r');
 }

@@ -77,6 +77,12 @@ public sealed record KylinMockOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBodyBytes, 1, nameof(MaxRequestBodyBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFixtureBytes, 1, nameof(MaxFixtureBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPageSize, 1, nameof(MaxPageSize));
+        if (ControlToken is { Length: 0 })
+        {
+            // An empty token would let an empty X-KylinMock-Token header through: no token is null, not "".
+            throw new ArgumentException("The control token must not be empty (ControlToken, --token); leave it unset for an open control API.", nameof(ControlToken));
+        }
+
         if (Users.Select(u => u.Username).Distinct(StringComparer.OrdinalIgnoreCase).Count() != Users.Count)
         {
             throw new ArgumentException("User names must be unique (case-insensitively).", nameof(Users));

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting.Server;
 using KylinMock.Control;
 using KylinMock.Fixtures;
 using KylinMock.Http;
@@ -21,14 +23,22 @@ namespace KylinMock;
 /// </summary>
 public sealed class KylinMockServer : IDisposable
 {
+    /// <summary>How long <see cref="Stop"/> lets requests in flight finish before it aborts their connections.</summary>
+    public static TimeSpan ShutdownGrace { get; } = TimeSpan.FromSeconds(1.5);
+
+    // How long Stop waits for the socket to be free again before it fails.
+    private static readonly TimeSpan PortReleaseTimeout = TimeSpan.FromSeconds(5);
+
     private readonly WireMockServer wireMock;
+    private readonly Func<IServiceProvider?> hostServices;
     private readonly ServerContext context;
     private int stopped;
 
-    private KylinMockServer(KylinMockOptions options, WireMockServer wireMock, ServerContext context)
+    private KylinMockServer(KylinMockOptions options, WireMockServer wireMock, ServerContext context, Func<IServiceProvider?> hostServices)
     {
         Options = options;
         this.wireMock = wireMock;
+        this.hostServices = hostServices;
         this.context = context;
         Jobs = context.Store;
         Port = wireMock.Ports[0];
@@ -80,9 +90,10 @@ public sealed class KylinMockServer : IDisposable
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         EnsurePortFree(options);
         WireMockServer wireMock;
+        IServiceProvider? services = null;
         try
         {
-            wireMock = StartWireMock(host, options, () => context.Port);
+            wireMock = StartWireMock(host, options, () => context.Port, app => services = app);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -91,10 +102,10 @@ public sealed class KylinMockServer : IDisposable
 
         context.Port = wireMock.Ports[0];
         KylinRoutes.Register(wireMock, context);
-        return new KylinMockServer(options, wireMock, context);
+        return new KylinMockServer(options, wireMock, context, () => services);
     }
 
-    private static WireMockServer StartWireMock(string host, KylinMockOptions options, Func<int> port) =>
+    private static WireMockServer StartWireMock(string host, KylinMockOptions options, Func<int> port, Action<IServiceProvider> built) =>
         WireMockServer.Start(new WireMockServerSettings
         {
             Urls = [$"http://{host}:{options.Port}"],
@@ -107,26 +118,41 @@ public sealed class KylinMockServer : IDisposable
             DisableDeserializeFormUrlEncoded = true,
             AllowBodyForAllHttpMethods = true,
             Logger = new WireMockNullLogger(),
-            PreWireMockMiddlewareInit = app => SafetyNet.Install(app, port, options.MaxRequestBodyBytes),
+            PreWireMockMiddlewareInit = app =>
+            {
+                built(((Microsoft.AspNetCore.Builder.IApplicationBuilder)app).ApplicationServices);
+                SafetyNet.Install(app, port, options.MaxRequestBodyBytes);
+            },
         });
 
     // A taken port is reported at once in one line, rather than after WireMock's start timeout.
+    // "localhost" is both loopbacks to Kestrel, so both are probed (IPv6 only where the machine has it).
     private static void EnsurePortFree(KylinMockOptions options)
     {
-        if (options.Port == 0 || !IPAddress.TryParse(options.Host, out var address))
+        if (options.Port == 0)
         {
             return;
         }
 
-        try
+        IPAddress[] addresses = IPAddress.TryParse(options.Host, out var address) ? [address]
+            : options.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? [IPAddress.Loopback, .. Socket.OSSupportsIPv6 ? [IPAddress.IPv6Loopback] : Array.Empty<IPAddress>()]
+            : [];
+        foreach (var probeAddress in addresses)
         {
-            using var probe = new TcpListener(address, options.Port);
-            probe.Start();
-            probe.Stop();
-        }
-        catch (SocketException e)
-        {
-            throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
+            try
+            {
+                using var probe = new TcpListener(probeAddress, options.Port);
+                probe.Start();
+                probe.Stop();
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse || probeAddress == address)
+            {
+                throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
+            }
+            catch (SocketException)
+            {
+                // An IPv6 loopback the machine cannot bind at all is Kestrel's to skip, not a taken port.
+            }
         }
     }
 
@@ -136,12 +162,24 @@ public sealed class KylinMockServer : IDisposable
     /// </summary>
     public void Reset() => ControlPlane.Reset(context, restartClock: false);
 
-    /// <summary>Stops listening; returns once the port is free again.</summary>
+    /// <summary>
+    /// Stops listening; requests in flight get <see cref="ShutdownGrace"/> to finish, then their
+    /// connections are aborted (a half-sent request cannot hold the server). Returns once the port is
+    /// free again; an <see cref="IOException"/> if it is not free within a few seconds.
+    /// </summary>
     public void Stop()
     {
         if (Interlocked.Exchange(ref stopped, 1) == 1)
         {
             return;
+        }
+
+        // Kestrel's own wait for open connections is the host's 30 s; stopping it first with a
+        // shorter token bounds it (its StopAsync is idempotent, so WireMock's later call returns at once).
+        if (hostServices()?.GetService(typeof(IServer)) is IServer kestrel)
+        {
+            using var grace = new CancellationTokenSource(ShutdownGrace);
+            kestrel.StopAsync(grace.Token).GetAwaiter().GetResult();
         }
 
         wireMock.Stop();
@@ -161,6 +199,17 @@ public sealed class KylinMockServer : IDisposable
 
         if (options.FixturePath is { } path)
         {
+            if (Directory.Exists(path))
+            {
+                throw new FixtureException($"{path}: is a directory, not a fixture file.");
+            }
+
+            // A FIFO or a device reports no length and could block or never end: only a regular file is read.
+            if (File.Exists(path) && new FileInfo(path).Length == 0)
+            {
+                throw new FixtureException($"{path}: is empty or not a regular file (a FIFO, a device); a fixture is a JSON file.");
+            }
+
             if (File.Exists(path) && new FileInfo(path).Length is var size && size > options.MaxFixtureBytes)
             {
                 throw new FixtureException($"{path}: {size} bytes is larger than the fixture limit of {options.MaxFixtureBytes} bytes (KylinMockOptions.MaxFixtureBytes, --max-fixture-mb).");
@@ -172,11 +221,13 @@ public sealed class KylinMockServer : IDisposable
         return JobGenerator.Generate(options.Seed, options.JobCount, options.Clock.GetUtcNow());
     }
 
-    // WireMock's Stop does not wait for Kestrel to let go of the socket.
+    // WireMock's Stop does not wait for Kestrel to let go of the socket; a port still held after
+    // the timeout is an error, not a silent return (the next Start on it would fail far from here).
     private void WaitForPortRelease()
     {
         var address = IPAddress.TryParse(Options.Host, out var ip) ? ip : IPAddress.Loopback;
-        for (var attempt = 0; attempt < 100; attempt++)
+        var waited = Stopwatch.StartNew();
+        while (true)
         {
             try
             {
@@ -185,9 +236,13 @@ public sealed class KylinMockServer : IDisposable
                 probe.Stop();
                 return;
             }
-            catch (SocketException)
+            catch (SocketException) when (waited.Elapsed < PortReleaseTimeout)
             {
                 Thread.Sleep(20);
+            }
+            catch (SocketException e)
+            {
+                throw new IOException($"{Options.Host}:{Port} is still in use {PortReleaseTimeout.TotalSeconds:0} s after the server stopped: {e.Message}", e);
             }
         }
     }

@@ -2,7 +2,7 @@ namespace KylinMock;
 
 /// <summary>A Kylin user the mock accepts over HTTP Basic (Kylin's <c>ManagedUser</c>).</summary>
 /// <param name="Username">The user name (matched case-insensitively, shown in its stored case).</param>
-/// <param name="Password">The clear password; the mock only ever shows a bcrypt-shaped hash of it.</param>
+/// <param name="Password">The clear password; the server keeps only a keyed digest of it and never shows it (Kylin serializes no password).</param>
 public sealed record KylinUser(string Username, string Password)
 {
     /// <summary>Kylin's default administrator: <c>ADMIN</c> / <c>KYLIN</c>.</summary>

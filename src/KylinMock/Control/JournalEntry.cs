@@ -6,7 +6,7 @@ namespace KylinMock.Control;
 /// <param name="Method">The HTTP method.</param>
 /// <param name="Path">The path.</param>
 /// <param name="Query">The raw query string, without '?'.</param>
-/// <param name="Headers">The headers; <c>Authorization</c> shows only its scheme.</param>
+/// <param name="Headers">The headers; credentials redacted (<c>Authorization</c> shows only a known scheme, <c>Cookie</c>, tokens and the like nothing).</param>
 /// <param name="Body">The body as UTF-8 text (at most 64 KiB kept), or null.</param>
 /// <param name="Status">The HTTP status answered (0 for a dropped connection).</param>
 public sealed record JournalEntry(

@@ -73,6 +73,15 @@ public sealed class RequestJournal
             body = body[..MaxBodyChars];
         }
 
+        // Redacted here, where every entry passes, so no caller can keep a credential by forgetting to.
+        var kept = new Dictionary<string, string>(headers.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in headers)
+        {
+            kept[name] = CredentialHeaders.Keep(name, value);
+        }
+
+        headers = kept;
+
         lock (gate)
         {
             entries.Enqueue(new JournalEntry(++sequence, time, method, path, query, headers, body, status));

@@ -30,7 +30,11 @@ public static class JobGenerator
     public static Estate Generate(int seed, int jobCount, DateTimeOffset referenceTime)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(jobCount);
-        ArgumentOutOfRangeException.ThrowIfLessThan(referenceTime, MinReferenceTime);
+        if (referenceTime < MinReferenceTime)
+        {
+            // One line, no "Actual value was": the CLI shows this message as is.
+            throw new ArgumentOutOfRangeException(nameof(referenceTime), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the reference time {referenceTime.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} is before 1972-01-01: generated jobs reach ~17 months back and Kylin's times are positive epoch milliseconds."));
+        }
 
         var referenceMs = referenceTime.ToUnixTimeMilliseconds();
         var random = new Randomizer(seed);

@@ -44,6 +44,12 @@ internal static class ControlJobs
 
     private static KylinAnswer Replace(ServerContext server, ControlRequest request)
     {
+        // A body naming no jobs would replace the estate with nothing (issue 10, item 14).
+        if (!FixtureShape.NamesJobs(request.BodyText))
+        {
+            throw new ControlException(400, "the body names no jobs: give a fixture with \"jobs\" (an empty list empties the estate)");
+        }
+
         var estate = FixtureReader.Read(new StringReader(request.BodyText), "request body").Estate;
         server.Store.Load(estate);
         return ControlEndpoint.Json(200, new JObject { ["jobs"] = server.Store.Count });

@@ -6,7 +6,7 @@ namespace KylinMock.Http;
 
 /// <summary>
 /// <c>GET|POST /kylin/api/user/authentication</c>: the logged-in user as Kylin's <c>ManagedUser</c>,
-/// with a bcrypt-shaped password hash (Kylin does not erase credentials); without credentials 401 KE-010003209.
+/// without any password (Kylin's <c>passwordFilter</c> in <c>AppConfig</c> leaves it out); without credentials 401 KE-010003209.
 /// </summary>
 internal sealed class UserAuthenticationProvider : IKylinOperation
 {
@@ -31,15 +31,14 @@ internal sealed class UserAuthenticationProvider : IKylinOperation
             Field(w, "disabled", account.User.Disabled);
             Field(w, "defaultPassword", false);
             Field(w, "locked", account.Locked);
-            Field(w, "locked_time", account.LockedTime);
-            Field(w, "wrong_time", account.WrongTime);
-            Field(w, "first_login_failed_time", account.FirstLoginFailedTime);
             Field(w, "uuid", account.Uuid);
             Field(w, "last_modified", account.LastModified);
             Field(w, "create_time", account.CreateTime);
             Field(w, "version", "4.0.0.0");
             Field(w, "mvcc", 0L);
-            Field(w, "password", account.PasswordHash);
+            Field(w, "locked_time", account.LockedTime);
+            Field(w, "wrong_time", account.WrongTime);
+            Field(w, "first_login_failed_time", account.FirstLoginFailedTime);
             w.WriteEndObject();
         });
         return new KylinAnswer(200, context.ContentType, body);

@@ -7,7 +7,8 @@ internal sealed class UserAccount
 
     public required string Uuid { get; init; }
 
-    public required string PasswordHash { get; init; }
+    /// <summary>A keyed digest of the password (the key is the directory's, random per process); never shown.</summary>
+    public required byte[] PasswordDigest { get; init; }
 
     public required long CreateTime { get; init; }
 

@@ -13,13 +13,17 @@ namespace KylinMock.Security;
 internal sealed class UserDirectory
 {
     private readonly object gate = new();
-    private readonly IReadOnlyList<KylinUser> users;
+
+    // A random key of this directory's own: the password digests below mean nothing outside this
+    // process, and the clear passwords are not kept (the users are held with theirs blanked).
+    private readonly byte[] key = RandomNumberGenerator.GetBytes(32);
+    private readonly IReadOnlyList<(KylinUser User, byte[] Digest)> users;
     private readonly TimeProvider clock;
     private Dictionary<string, UserAccount> accounts = new(StringComparer.OrdinalIgnoreCase);
 
     public UserDirectory(IReadOnlyList<KylinUser> users, TimeProvider clock)
     {
-        this.users = users;
+        this.users = users.Select(u => (u with { Password = string.Empty }, Digest(u.Password))).ToArray();
         this.clock = clock;
         Reset();
     }
@@ -31,13 +35,13 @@ internal sealed class UserDirectory
     {
         var now = Now;
         var fresh = new Dictionary<string, UserAccount>(StringComparer.OrdinalIgnoreCase);
-        foreach (var user in users)
+        foreach (var (user, digest) in users)
         {
             fresh[user.Username] = new UserAccount
             {
                 User = user,
                 Uuid = Jobs.StableHash.Uuid("kylinmock-user:" + user.Username),
-                PasswordHash = BcryptShaped(user.Username, user.Password),
+                PasswordDigest = digest,
                 CreateTime = now,
                 LastModified = now,
                 WrongTime = user.WrongTime,
@@ -82,7 +86,7 @@ internal sealed class UserDirectory
                 throw KylinException.WithDetail(ErrorCode.LoginFailed, MessageKey.DisabledUser).WithStatus(401);
             }
 
-            if (!string.Equals(account.User.Password, password, StringComparison.Ordinal))
+            if (!CryptographicOperations.FixedTimeEquals(account.PasswordDigest, Digest(password)))
             {
                 Fail(account, now);
                 throw LoginFailed();
@@ -174,7 +178,7 @@ internal sealed class UserDirectory
     {
         User = a.User,
         Uuid = a.Uuid,
-        PasswordHash = a.PasswordHash,
+        PasswordDigest = a.PasswordDigest,
         CreateTime = a.CreateTime,
         Locked = a.Locked,
         LockedTime = a.LockedTime,
@@ -183,17 +187,5 @@ internal sealed class UserDirectory
         LastModified = a.LastModified,
     };
 
-    // Looks like Kylin's stored bcrypt hash ($2a$10$ + 53 characters); never the clear password.
-    private static string BcryptShaped(string username, string password)
-    {
-        const string alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        var hash = SHA512.HashData(Encoding.UTF8.GetBytes(username + ":" + password));
-        var text = new StringBuilder("$2a$10$", 60);
-        for (var i = 0; i < 53; i++)
-        {
-            text.Append(alphabet[hash[i] % alphabet.Length]);
-        }
-
-        return text.ToString();
-    }
+    private byte[] Digest(string password) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(password));
 }

@@ -146,25 +146,47 @@ public class AuthenticationTests
         });
     }
 
+    // Issue 10, item 13: Kylin serializes no password at all: AppConfig's MVC ObjectMapper registers
+    // passwordFilter = serializeAllExcept("password"), and ManagedUser carries @JsonFilter("passwordFilter")
+    // (src/common-service/.../config/AppConfig.java); keys in ManagedUser's documented order.
     [TestCase("GET")]
     [TestCase("POST")]
-    public void UserAuthentication_ReturnsTheUserWithAHashNotThePassword(string method)
+    public void UserAuthentication_ReturnsTheUserWithoutAnyPassword_InKylinsKeyOrder(string method)
     {
         using var kylin = Estates.StartCaptured(out _);
         using var http = new KylinHttp(kylin.Url);
         var answer = http.Send(new HttpMethod(method), "/kylin/api/user/authentication", method == "POST" ? "{}" : null);
-        var user = answer.Data;
+        var user = (Newtonsoft.Json.Linq.JObject)answer.Data;
         Assert.Multiple(() =>
         {
             Assert.That(answer.Status, Is.EqualTo(200));
             Assert.That((string?)user["username"], Is.EqualTo("ADMIN"));
             Assert.That(user["authorities"]!.Select(a => (string?)a["authority"]), Is.EqualTo(new[] { "ROLE_ADMIN", "ALL_USERS" }));
-            Assert.That((string?)user["password"], Does.StartWith("$2a$10$").And.Length.EqualTo(60));
-            Assert.That(answer.Text, Does.Not.Contain("KYLIN\""));
-            foreach (var field in new[] { "disabled", "defaultPassword", "locked", "locked_time", "wrong_time", "first_login_failed_time", "uuid", "last_modified", "create_time", "version", "mvcc" })
+            Assert.That(user.Properties().Select(p => p.Name), Is.EqualTo(new[]
             {
-                Assert.That(user[field], Is.Not.Null, field);
-            }
+                "username", "authorities", "disabled", "defaultPassword", "locked", "uuid", "last_modified", "create_time",
+                "version", "mvcc", "locked_time", "wrong_time", "first_login_failed_time",
+            }));
+            Assert.That(answer.Text, Does.Not.Contain("password\"").And.Not.Contain("$2a$").And.Not.Contain("KYLIN\""));
+        });
+    }
+
+    // Issue 10, item 13: the old field was an unsalted SHA-512 a six-word dictionary reversed; the
+    // directory now keeps only a digest keyed per process, so two servers hold different traces.
+    [Test]
+    public void UserDirectory_KeepsNoClearPassword_AndDigestsDifferPerServer()
+    {
+        var clock = TimeProvider.System;
+        var one = new KylinMock.Security.UserDirectory([KylinUser.Admin], clock);
+        var two = new KylinMock.Security.UserDirectory([KylinUser.Admin], clock);
+        var a = one.Authenticate(KylinHttp.AdminBasic)!;
+        var b = two.Authenticate(KylinHttp.AdminBasic)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(a.User.Password, Is.Empty, "the clear password is not kept");
+            Assert.That(a.PasswordDigest, Is.Not.EqualTo(b.PasswordDigest));
+            Assert.That(a.PasswordDigest, Is.Not.EqualTo(System.Security.Cryptography.SHA512.HashData("ADMIN:KYLIN"u8.ToArray())));
+            Assert.That(() => one.Authenticate(KylinHttp.Basic("ADMIN", "KYLIn")), Throws.TypeOf<KylinMock.Errors.KylinException>());
         });
     }
 

@@ -75,14 +75,19 @@ internal sealed partial class MockProcess : IDisposable
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
         {
+            // A hang is the finding: fail with what it printed, never hand back a killed process's exit code.
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
+            throw new TimeoutException($"{fileName} did not exit within {timeout.TotalSeconds:0} s:\n" + stdout.Result + stderr.Result);
         }
 
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
-    /// <summary>Sends SIGTERM (or SIGINT) and returns the exit code.</summary>
+    /// <summary>The process id (the mock's own when started through <c>env</c>, which execs).</summary>
+    public int Id => process.Id;
+
+    /// <summary>Sends SIGTERM (or SIGINT) and returns the exit code; throws when the mock is still running 30 s later.</summary>
     public int Stop(bool interrupt = false)
     {
         var signal = interrupt ? "INT" : "TERM";
@@ -94,7 +99,7 @@ internal sealed partial class MockProcess : IDisposable
         if (!process.WaitForExit(30_000))
         {
             process.Kill(entireProcessTree: true);
-            return -1;
+            throw new TimeoutException($"the mock did not exit within 30 s of SIG{signal}:\n" + Output);
         }
 
         process.WaitForExit();
