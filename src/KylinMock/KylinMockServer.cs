@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using KylinMock.Clocks;
 using KylinMock.Control;
 using KylinMock.Fixtures;
 using KylinMock.Http;

@@ -8,7 +8,7 @@ internal static class ControlPlane
     /// <summary>Back to the loaded estate and fresh users, faults and journal; the starting clock too when it is the mock's own.</summary>
     public static void Reset(ServerContext context, bool restartClock)
     {
-        if (restartClock && context.Clock is ManualClock or SystemClock)
+        if (restartClock && context.ClockControl.IsOwn)
         {
             context.ClockControl.Restart();
         }

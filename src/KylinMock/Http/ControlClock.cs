@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using KylinMock.Clocks;
 using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Http;
@@ -35,7 +36,7 @@ internal static class ControlClock
         });
     }
 
-    private static Control.ClockControl Movable(ServerContext server) =>
+    private static ClockControl Movable(ServerContext server) =>
         server.ClockControl.CanMove ? server.ClockControl : throw new ControlException(409, "this clock belongs to the embedding test and cannot be moved over HTTP");
 
     /// <summary>An instant as epoch milliseconds or ISO-8601 text.</summary>
