@@ -1,4 +1,5 @@
 using System.Text;
+using KylinMock.Answers;
 using KylinMock.Control;
 using KylinMock.Errors;
 using WireMock;

@@ -1,4 +1,4 @@
-using KylinMock.Json;
+using KylinMock.Answers;
 using KylinMock.Jobs;
 
 namespace KylinMock.Http;

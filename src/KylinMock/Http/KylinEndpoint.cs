@@ -1,3 +1,4 @@
+using KylinMock.Answers;
 using KylinMock.Control;
 using KylinMock.Errors;
 using KylinMock.Security;

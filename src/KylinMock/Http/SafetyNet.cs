@@ -1,3 +1,4 @@
+using KylinMock.Answers;
 using KylinMock.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
