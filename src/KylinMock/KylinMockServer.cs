@@ -6,9 +6,6 @@ using KylinMock.Fixtures;
 using KylinMock.Http;
 using KylinMock.Jobs;
 using KylinMock.Security;
-using WireMock.Logging;
-using WireMock.Server;
-using WireMock.Settings;
 
 namespace KylinMock;
 
@@ -22,19 +19,19 @@ namespace KylinMock;
 /// </summary>
 public sealed class KylinMockServer : IDisposable
 {
-    private readonly WireMockServer wireMock;
+    private readonly KylinHost host;
     private readonly ServerContext context;
     private int stopped;
 
-    private KylinMockServer(KylinMockOptions options, WireMockServer wireMock, ServerContext context)
+    private KylinMockServer(KylinMockOptions options, KylinHost host, ServerContext context)
     {
         Options = options;
-        this.wireMock = wireMock;
+        this.host = host;
         this.context = context;
         Jobs = context.Store;
-        Port = wireMock.Ports[0];
-        var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
-        Url = $"http://{host}:{Port}";
+        Port = host.Port;
+        var name = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
+        Url = $"http://{name}:{Port}";
     }
 
     /// <summary>The base URL, for example <c>http://127.0.0.1:45123</c>; Kylin's API is under <c>/kylin/api</c>.</summary>
@@ -80,36 +77,18 @@ public sealed class KylinMockServer : IDisposable
         };
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         EnsurePortFree(options);
-        WireMockServer wireMock;
+        KylinHost listening;
         try
         {
-            wireMock = StartWireMock(host, options, () => context.Port);
+            listening = KylinHost.Start(host, options, context);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.GetBaseException().Message}", e);
         }
 
-        context.Port = wireMock.Ports[0];
-        KylinRoutes.Register(wireMock, context);
-        return new KylinMockServer(options, wireMock, context);
+        return new KylinMockServer(options, listening, context);
     }
-
-    private static WireMockServer StartWireMock(string host, KylinMockOptions options, Func<int> port) =>
-        WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = [$"http://{host}:{options.Port}"],
-            StartAdminInterface = false,
-            ReadStaticMappings = false,
-            MaxRequestLogCount = 0,
-            DoNotSaveDynamicResponseInLogEntry = true,
-            DisableJsonBodyParsing = true,
-            DisableRequestBodyDecompressing = true,
-            DisableDeserializeFormUrlEncoded = true,
-            AllowBodyForAllHttpMethods = true,
-            Logger = new WireMockNullLogger(),
-            PreWireMockMiddlewareInit = app => SafetyNet.Install(app, port, options.MaxRequestBodyBytes),
-        });
 
     // A taken port is reported at once in one line, rather than after WireMock's start timeout.
     private static void EnsurePortFree(KylinMockOptions options)
@@ -145,8 +124,7 @@ public sealed class KylinMockServer : IDisposable
             return;
         }
 
-        wireMock.Stop();
-        wireMock.Dispose();
+        host.Stop();
         WaitForPortRelease();
     }
 
@@ -173,7 +151,7 @@ public sealed class KylinMockServer : IDisposable
         return JobGenerator.Generate(options.Seed, options.JobCount, options.Clock.GetUtcNow());
     }
 
-    // WireMock's Stop does not wait for Kestrel to let go of the socket.
+    // The host's Stop does not wait for Kestrel to let go of the socket.
     private void WaitForPortRelease()
     {
         var address = IPAddress.TryParse(Options.Host, out var ip) ? ip : IPAddress.Loopback;

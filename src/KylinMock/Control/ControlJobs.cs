@@ -1,0 +1,74 @@
+using KylinMock.Fixtures;
+using KylinMock.Jobs;
+using KylinMock.Json;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace KylinMock.Control;
+
+/// <summary>
+/// <c>/__kylinmock/jobs</c>: GET every job (the fixture shape, with internal state, history and plan),
+/// POST add jobs in the fixture shape, PUT replace them all, POST <c>jobs/submit</c> a new live job,
+/// PATCH <c>jobs/{id}</c> with <c>{"plan": ...}</c> to script a job's outcome.
+/// </summary>
+internal static class ControlJobs
+{
+    public static ControlAnswer Everything(ServerContext server)
+    {
+        var fixture = new Fixture(new Estate(server.Store.Projects(), server.Store.Snapshot()), null);
+        using var text = new StringWriter();
+        FixtureWriter.Write(text, fixture, server.NowMs, withState: true);
+        return new ControlAnswer(200, System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    public static ControlAnswer Add(ServerContext server, ControlCall call)
+    {
+        var estate = FixtureReader.Read(new StringReader(call.BodyText), "request body").Estate;
+        server.Store.Add(estate.Jobs);
+        return ControlAnswer.Json(200, new JObject { ["added"] = estate.Jobs.Count, ["jobs"] = server.Store.Count });
+    }
+
+    public static ControlAnswer Replace(ServerContext server, ControlCall call)
+    {
+        var estate = FixtureReader.Read(new StringReader(call.BodyText), "request body").Estate;
+        server.Store.Load(estate);
+        return ControlAnswer.Json(200, new JObject { ["jobs"] = server.Store.Count });
+    }
+
+    public static ControlAnswer Submit(ServerContext server, ControlCall call)
+    {
+        var body = call.Body();
+        var typeName = (string?)body["job_name"] ?? "INDEX_BUILD";
+        if (!JobTypes.TryParse(typeName, out var type))
+        {
+            throw new ControlException(400, $"\"job_name\": \"{typeName}\" is not a Kylin job type");
+        }
+
+        var project = (string?)body["project"] ?? throw new ControlException(400, "\"project\" is required");
+        var model = (string?)body["target_model"] ?? throw new ControlException(400, "\"target_model\" is required");
+        var plan = body["plan"] is JObject planJson ? ReadPlan(planJson) : new JobPlan();
+        var job = server.Store.Submit(project, type, model, plan, (string?)body["subject_alias"], (string?)body["id"]);
+        return ControlAnswer.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["create_time"] = job.CreateTime });
+    }
+
+    public static ControlAnswer Script(ServerContext server, string jobId, ControlCall call)
+    {
+        var plan = call.Body()["plan"] as JObject ?? throw new ControlException(400, "give {\"plan\": {...}}");
+        var job = server.Store.Script(jobId, ReadPlan(plan));
+        return ControlAnswer.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["plan"] = JObject.Parse(PlanText(job.Plan)) });
+    }
+
+    private static JobPlan ReadPlan(JObject json) =>
+        PlanJson.Read(json.ToString(Formatting.None), new JsonPlace(message => new ControlException(400, message), "plan"));
+
+    private static string PlanText(JobPlan plan)
+    {
+        using var text = new StringWriter();
+        using (var w = new JsonTextWriter(text))
+        {
+            PlanJson.Write(w, plan);
+        }
+
+        return text.ToString();
+    }
+}
