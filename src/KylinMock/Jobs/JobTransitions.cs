@@ -7,7 +7,7 @@ namespace KylinMock.Jobs;
 /// <c>restartJob</c>, <c>pauseJob</c>, <c>discardJob</c> and <c>JobService.discardJob</c>). A state
 /// the action does not apply to is KE-010032211; an illegal low-level move is KE-010032215.
 /// </summary>
-public static class JobTransitions
+internal static class JobTransitions
 {
     /// <summary>Applies <paramref name="action"/> to <paramref name="job"/> at <paramref name="now"/> (epoch ms).</summary>
     public static void Apply(Job job, JobAction action, long now)
