@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using KylinMock.Clocks;
 using KylinMock.Control;
 using KylinMock.Fixtures;
 
@@ -45,7 +46,7 @@ internal static class ServeCommand
 
             TimeProvider time = parse.GetValue(clock) == "manual"
                 ? new ManualClock(start)
-                : new SystemClock(start);
+                : new OffsetSystemClock(start);
             var options = new KylinMockOptions
             {
                 Port = parse.GetValue(port),

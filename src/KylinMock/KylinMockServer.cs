@@ -1,15 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Hosting.Server;
+using KylinMock.Clocks;
 using KylinMock.Control;
 using KylinMock.Fixtures;
 using KylinMock.Http;
 using KylinMock.Jobs;
 using KylinMock.Security;
-using WireMock.Logging;
-using WireMock.Server;
-using WireMock.Settings;
 
 namespace KylinMock;
 
@@ -29,21 +26,19 @@ public sealed class KylinMockServer : IDisposable
     // How long Stop waits for the socket to be free again before it fails.
     private static readonly TimeSpan PortReleaseTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly WireMockServer wireMock;
-    private readonly Func<IServiceProvider?> hostServices;
+    private readonly KylinHost host;
     private readonly ServerContext context;
     private int stopped;
 
-    private KylinMockServer(KylinMockOptions options, WireMockServer wireMock, ServerContext context, Func<IServiceProvider?> hostServices)
+    private KylinMockServer(KylinMockOptions options, KylinHost host, ServerContext context)
     {
         Options = options;
-        this.wireMock = wireMock;
-        this.hostServices = hostServices;
+        this.host = host;
         this.context = context;
         Jobs = context.Store;
-        Port = wireMock.Ports[0];
-        var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
-        Url = $"http://{host}:{Port}";
+        Port = host.Port;
+        var name = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
+        Url = $"http://{name}:{Port}";
     }
 
     /// <summary>The base URL, for example <c>http://127.0.0.1:45123</c>; Kylin's API is under <c>/kylin/api</c>.</summary>
@@ -89,41 +84,18 @@ public sealed class KylinMockServer : IDisposable
         };
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         EnsurePortFree(options);
-        WireMockServer wireMock;
-        IServiceProvider? services = null;
+        KylinHost listening;
         try
         {
-            wireMock = StartWireMock(host, options, () => context.Port, app => services = app);
+            listening = KylinHost.Start(host, options, context);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.GetBaseException().Message}", e);
         }
 
-        context.Port = wireMock.Ports[0];
-        KylinRoutes.Register(wireMock, context);
-        return new KylinMockServer(options, wireMock, context, () => services);
+        return new KylinMockServer(options, listening, context);
     }
-
-    private static WireMockServer StartWireMock(string host, KylinMockOptions options, Func<int> port, Action<IServiceProvider> built) =>
-        WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = [$"http://{host}:{options.Port}"],
-            StartAdminInterface = false,
-            ReadStaticMappings = false,
-            MaxRequestLogCount = 0,
-            DoNotSaveDynamicResponseInLogEntry = true,
-            DisableJsonBodyParsing = true,
-            DisableRequestBodyDecompressing = true,
-            DisableDeserializeFormUrlEncoded = true,
-            AllowBodyForAllHttpMethods = true,
-            Logger = new WireMockNullLogger(),
-            PreWireMockMiddlewareInit = app =>
-            {
-                built(((Microsoft.AspNetCore.Builder.IApplicationBuilder)app).ApplicationServices);
-                SafetyNet.Install(app, port, options.MaxRequestBodyBytes);
-            },
-        });
 
     // A taken port is reported at once in one line, rather than after WireMock's start timeout.
     // "localhost" is both loopbacks to Kestrel, so both are probed (IPv6 only where the machine has it).
@@ -174,16 +146,7 @@ public sealed class KylinMockServer : IDisposable
             return;
         }
 
-        // Kestrel's own wait for open connections is the host's 30 s; stopping it first with a
-        // shorter token bounds it (its StopAsync is idempotent, so WireMock's later call returns at once).
-        if (hostServices()?.GetService(typeof(IServer)) is IServer kestrel)
-        {
-            using var grace = new CancellationTokenSource(ShutdownGrace);
-            kestrel.StopAsync(grace.Token).GetAwaiter().GetResult();
-        }
-
-        wireMock.Stop();
-        wireMock.Dispose();
+        host.Stop(ShutdownGrace);
         WaitForPortRelease();
     }
 

@@ -1,4 +1,4 @@
-using KylinMock.Http;
+using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Control;
 
@@ -8,7 +8,7 @@ internal static class ControlPlane
     /// <summary>Back to the loaded estate and fresh users, faults and journal; the starting clock too when it is the mock's own.</summary>
     public static void Reset(ServerContext context, bool restartClock)
     {
-        if (restartClock && context.Clock is ManualClock or SystemClock)
+        if (restartClock && context.ClockControl.IsOwn)
         {
             context.ClockControl.Restart();
         }
@@ -17,5 +17,16 @@ internal static class ControlPlane
         context.Users.Reset();
         context.Faults.Clear();
         context.Journal.Clear();
+    }
+
+    /// <summary><c>GET /__kylinmock/health</c>: up, with the job count and the clock.</summary>
+    public static ControlAnswer Health(ServerContext server) =>
+        ControlAnswer.Json(200, new JObject { ["status"] = "UP", ["jobs"] = server.Store.Count, ["now"] = server.NowMs });
+
+    /// <summary><c>POST /__kylinmock/reset</c>: <see cref="Reset"/>, the mock's own clock back to its start.</summary>
+    public static ControlAnswer ResetOverHttp(ServerContext server)
+    {
+        Reset(server, restartClock: true);
+        return ControlAnswer.Json(200, new JObject { ["reset"] = true, ["jobs"] = server.Store.Count, ["now"] = server.NowMs });
     }
 }

@@ -4,7 +4,7 @@ namespace KylinMock.Errors;
 /// A Kylin error code (<c>KE-...</c>) and how Kylin renders its message: new-style codes read
 /// <c>"KE-x: message"</c>, old-style codes read <c>"KE-x(Description):message"</c>.
 /// </summary>
-public sealed record ErrorCode
+internal sealed record ErrorCode
 {
     private ErrorCode(string code, bool oldStyle)
     {

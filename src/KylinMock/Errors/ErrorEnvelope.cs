@@ -11,7 +11,7 @@ namespace KylinMock.Errors;
 /// <param name="Suggestion">"" for new-style codes, null otherwise.</param>
 /// <param name="ErrorCode">The KE code, null for errors Kylin does not code.</param>
 /// <param name="HttpStatus">The HTTP status of the answer.</param>
-public sealed record ErrorEnvelope(
+internal sealed record ErrorEnvelope(
     string Msg,
     string? Stacktrace,
     string? Exception,

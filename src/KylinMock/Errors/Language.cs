@@ -1,7 +1,7 @@
 namespace KylinMock.Errors;
 
 /// <summary>The message bundle Kylin picks from <c>Accept-Language</c>.</summary>
-public enum Language
+internal enum Language
 {
     /// <summary>English, the default.</summary>
     En,

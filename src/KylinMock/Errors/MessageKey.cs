@@ -1,7 +1,7 @@
 namespace KylinMock.Errors;
 
 /// <summary>Kylin's own message texts (from <c>Message.java</c> and <c>CnMessage.java</c>) used with old-style codes.</summary>
-public enum MessageKey
+internal enum MessageKey
 {
     /// <summary>"The job status is invalid. Please select again."</summary>
     IllegalExecutableState,

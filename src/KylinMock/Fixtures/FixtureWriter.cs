@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using KylinMock.Answers;
 using KylinMock.Jobs;
-using KylinMock.Json;
 using Newtonsoft.Json;
 
 namespace KylinMock.Fixtures;

@@ -1,3 +1,4 @@
+using KylinMock.Answers;
 using KylinMock.Jobs;
 using KylinMock.Json;
 using Newtonsoft.Json;

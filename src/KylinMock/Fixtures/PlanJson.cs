@@ -1,4 +1,5 @@
 using System.Text;
+using KylinMock.Answers;
 using KylinMock.Jobs;
 using KylinMock.Json;
 using Newtonsoft.Json;

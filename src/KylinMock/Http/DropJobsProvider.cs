@@ -1,3 +1,4 @@
+using KylinMock.Answers;
 using KylinMock.Jobs;
 
 namespace KylinMock.Http;

@@ -1,5 +1,5 @@
+using KylinMock.Answers;
 using KylinMock.Jobs;
-using KylinMock.Json;
 
 namespace KylinMock.Http;
 
@@ -12,7 +12,7 @@ internal sealed class GetJobDetailProvider(ServerContext server) : IKylinOperati
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
-        var jobId = JobPath.JobId(request.Path);
+        var jobId = context.Path["job_id"];
         var project = SpringBinding.RequiredString(request, "project");
         var body = server.Store.Read(view =>
         {

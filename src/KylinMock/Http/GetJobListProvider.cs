@@ -1,6 +1,6 @@
 using System.Globalization;
+using KylinMock.Answers;
 using KylinMock.Errors;
-using KylinMock.Json;
 using KylinMock.Query;
 
 namespace KylinMock.Http;

@@ -1,4 +1,4 @@
-using KylinMock.Json;
+using KylinMock.Answers;
 using KylinMock.Jobs;
 
 namespace KylinMock.Http;
@@ -12,7 +12,7 @@ internal sealed class GetJobOutputProvider(ServerContext server) : IKylinOperati
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
-        var (jobId, stepId) = JobPath.JobAndStepIds(request.Path);
+        var (jobId, stepId) = (context.Path["job_id"], context.Path["step_id"]);
         var project = SpringBinding.RequiredString(request, "project");
         var body = server.Store.Read(view =>
         {

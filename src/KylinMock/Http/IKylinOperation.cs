@@ -11,4 +11,5 @@ internal interface IKylinOperation
 /// <param name="Language">The message bundle.</param>
 /// <param name="ContentType">The negotiated response type.</param>
 /// <param name="User">The authenticated user, or null where the operation allows anonymous calls.</param>
-internal sealed record RequestContext(Errors.Language Language, string ContentType, Security.UserAccount? User);
+/// <param name="Path">The values the route's path captured (for example <c>job_id</c>), decoded.</param>
+internal sealed record RequestContext(Errors.Language Language, string ContentType, Security.UserAccount? User, IReadOnlyDictionary<string, string> Path);

@@ -1,30 +1,21 @@
 using KylinMock.Control;
 using KylinMock.Errors;
 using KylinMock.Security;
-using WireMock;
-using WireMock.ResponseProviders;
-using WireMock.Settings;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace KylinMock.Http;
 
 /// <summary>
-/// The pipeline in front of every Kylin path, in Kylin's order: the security filter (Basic auth,
-/// indented 401/400 bodies), the V2ApiFilter, Spring's method and Accept checks (405, 406), then the
-/// operation. Every failure becomes Kylin's envelope here; nothing escapes to WireMock.
+/// The pipeline in front of every Kylin path, in Kylin's order: armed faults, the security filter
+/// (Basic auth), the V2ApiFilter, Spring's method and Accept checks (405, 406), then the operation.
+/// Every failure is thrown and becomes an answer in <see cref="ErrorAnswer"/>; every answer is journaled.
 /// </summary>
-internal sealed class KylinEndpoint(ServerContext server, IReadOnlyDictionary<string, IKylinOperation> operations, bool anonymousAllowed = false)
-    : IResponseProvider
+internal sealed class KylinEndpoint(ServerContext server)
 {
-    /// <inheritdoc />
-    public async Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
-        IMapping mapping, Microsoft.AspNetCore.Http.HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
+    /// <summary>Answers a request whose path a Kylin route matched; <paramref name="route"/> is null when none has its method.</summary>
+    public async Task<KylinAnswer> Answer(
+        KylinRequest request, Microsoft.AspNetCore.Http.HttpContext context, KylinRoute? route, bool anonymous, string allow, IReadOnlyDictionary<string, string> values)
     {
-        context.Items[SafetyNet.AnsweredKey] = true;
-        var method = requestMessage.Method ?? "GET";
-        var path = requestMessage.AbsolutePath ?? requestMessage.Path ?? "/";
-        var fault = server.Faults.Match(method, path);
+        var fault = server.Faults.Match(request.Method, request.Path);
         if (fault is { Kind: FaultKind.Delay })
         {
             await Task.Delay(fault.DelayMs, context.RequestAborted);
@@ -32,113 +23,81 @@ internal sealed class KylinEndpoint(ServerContext server, IReadOnlyDictionary<st
 
         var answer = fault?.Kind switch
         {
-            FaultKind.Error => Faulted.Error(fault, server, requestMessage),
+            FaultKind.Error => ErrorAnswer.From(new InjectedFault(fault), request),
             FaultKind.Malformed => Faulted.Malformed(),
             FaultKind.Drop => Faulted.Drop(context),
-            _ => Answer(requestMessage, context),
+            _ => Pipeline(request, route, anonymous, allow, values),
         };
-        Journal(requestMessage, context, answer);
-        return (ToMessage(answer), null);
+        Journal(request, answer, context.RequestAborted.IsCancellationRequested);
+        return answer;
     }
 
-    private void Journal(IRequestMessage message, Microsoft.AspNetCore.Http.HttpContext context, KylinAnswer answer)
+    /// <summary>A path no route matched: Spring Boot's 404, behind the security filter for <c>/kylin/api/</c> paths.</summary>
+    public KylinAnswer NotFound(KylinRequest request) =>
+        request.Path.StartsWith("/kylin/api/", StringComparison.Ordinal)
+            ? Pipeline(request, null, anonymous: false, allow: null, values: null)
+            : ErrorAnswer.From(new SpringError(404, "Not Found", server.NowMs), request);
+
+    private KylinAnswer Pipeline(KylinRequest request, KylinRoute? route, bool anonymous, string? allow, IReadOnlyDictionary<string, string>? values)
+    {
+        var contentType = MediaTypes.Json;
+        try
+        {
+            var user = Authenticate(request, anonymous);
+            var (outcome, negotiated) = ContentNegotiation.Negotiate(request.Header("Accept"));
+            if (outcome == ContentNegotiation.Outcome.V2)
+            {
+                // Kylin's V2ApiFilter. A v2 route would be chosen here, by the Accept header, once there is one.
+                throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, request.Path + " API of version v2 is no longer supported").WithStatus(404);
+            }
+
+            if (allow is null)
+            {
+                throw new SpringError(404, "Not Found", server.NowMs);
+            }
+
+            if (route is null)
+            {
+                throw new SpringError(405, "Method Not Allowed", server.NowMs) { Allow = allow };
+            }
+
+            if (outcome == ContentNegotiation.Outcome.NotAcceptable)
+            {
+                throw new SpringError(406, "Not Acceptable", server.NowMs);
+            }
+
+            contentType = negotiated;
+            return route.Operation.Handle(request, new RequestContext(request.Language, contentType, user, values!));
+        }
+        catch (Exception e)
+        {
+            return ErrorAnswer.From(e, request, contentType);
+        }
+    }
+
+    // NUnauthorisedEntryPoint answers for the security filter, before Spring sees the request.
+    private UserAccount? Authenticate(KylinRequest request, bool anonymous)
+    {
+        try
+        {
+            var user = server.Users.Authenticate(request.Header("Authorization"));
+            return user is null && !anonymous ? throw new KylinException(ErrorCode.UserUnauthorized).WithStatus(401) : user;
+        }
+        catch (KylinException e)
+        {
+            throw new SecurityFilterRejection(e);
+        }
+    }
+
+    private void Journal(KylinRequest request, KylinAnswer answer, bool aborted)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in message.Headers ?? new Dictionary<string, WireMockList<string>>())
+        foreach (var (name, values) in request.Headers)
         {
             headers[name] = string.Join(", ", values);
         }
 
-        var body = message.BodyAsBytes is { Length: > 0 } bytes ? System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, RequestJournal.MaxBodyChars * 4)) : null;
-        var query = SafetyNet.RawQuery(context);
-        server.Journal.Record(server.Clock.GetUtcNow(), message.Method ?? "GET", message.AbsolutePath ?? "/", query.TrimStart('?'), headers, body,
-            context.RequestAborted.IsCancellationRequested ? 0 : answer.Status);
-    }
-
-    /// <summary>Answers one request; never throws.</summary>
-    public KylinAnswer Answer(IRequestMessage message, Microsoft.AspNetCore.Http.HttpContext? context)
-    {
-        KylinRequest? request = null;
-        var language = Language.En;
-        try
-        {
-            request = KylinRequest.From(message, context, server.Port);
-            language = Languages.From(request.Header("Accept-Language"));
-            return Pipeline(request, language);
-        }
-        catch (Exception e)
-        {
-            var envelope = ErrorEnvelope.From(e, language, request?.RequestUrl ?? message.Url ?? string.Empty);
-            return new KylinAnswer(envelope.HttpStatus, MediaTypes.Json, EnvelopeJson.Error(envelope, indented: false));
-        }
-    }
-
-    /// <summary>Turns an answer into WireMock's response message.</summary>
-    public static ResponseMessage ToMessage(KylinAnswer answer)
-    {
-        var message = new ResponseMessage
-        {
-            StatusCode = answer.Status,
-            BodyData = new BodyData { BodyAsBytes = answer.Body, DetectedBodyType = BodyType.Bytes },
-        };
-        message.AddHeader("Content-Type", answer.ContentType);
-        foreach (var (name, value) in answer.Headers)
-        {
-            message.AddHeader(name, value);
-        }
-
-        return message;
-    }
-
-    private KylinAnswer Pipeline(KylinRequest request, Language language)
-    {
-        UserAccount? user;
-        try
-        {
-            user = server.Users.Authenticate(request.Header("Authorization"));
-            if (user is null && !anonymousAllowed)
-            {
-                throw new KylinException(ErrorCode.UserUnauthorized).WithStatus(401);
-            }
-        }
-        catch (KylinException e)
-        {
-            // NUnauthorisedEntryPoint: indented JSON, the full URL with its query.
-            var envelope = ErrorEnvelope.From(e, language, request.FullRequestUrl);
-            return new KylinAnswer(envelope.HttpStatus, MediaTypes.Json, EnvelopeJson.Error(envelope, indented: true));
-        }
-
-        var (outcome, contentType) = ContentNegotiation.Negotiate(request.Header("Accept"));
-        if (outcome == ContentNegotiation.Outcome.V2)
-        {
-            var envelope = ErrorEnvelope.From(
-                KylinException.WithRaw(ErrorCode.UnknownErrorCode, request.Path + " API of version v2 is no longer supported"),
-                language,
-                request.RequestUrl) with { HttpStatus = 404 };
-            return new KylinAnswer(404, MediaTypes.Json, EnvelopeJson.Error(envelope, indented: false));
-        }
-
-        if (!operations.TryGetValue(request.Method.ToUpperInvariant(), out var operation))
-        {
-            return SpringErrorJson.Answer(405, "Method Not Allowed", request.Path, server.NowMs) with
-            {
-                Headers = new Dictionary<string, string> { ["Allow"] = string.Join(", ", operations.Keys) },
-            };
-        }
-
-        if (outcome == ContentNegotiation.Outcome.NotAcceptable)
-        {
-            return SpringErrorJson.Answer(406, "Not Acceptable", request.Path, server.NowMs);
-        }
-
-        try
-        {
-            return operation.Handle(request, new RequestContext(language, contentType, user));
-        }
-        catch (Exception e)
-        {
-            var envelope = ErrorEnvelope.From(e, language, request.RequestUrl);
-            return new KylinAnswer(envelope.HttpStatus, contentType, EnvelopeJson.Error(envelope, indented: false));
-        }
+        var body = request.Body is { Length: > 0 } bytes ? System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, RequestJournal.MaxBodyChars * 4)) : null;
+        server.Journal.Record(server.Clock.GetUtcNow(), request.Method, request.Path, request.RawQuery, headers, body, aborted ? 0 : answer.Status);
     }
 }

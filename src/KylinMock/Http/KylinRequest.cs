@@ -12,7 +12,7 @@ internal sealed class KylinRequest
 {
     private readonly Dictionary<string, string[]> headers;
 
-    private KylinRequest(string method, string path, string rawQuery, Dictionary<string, string[]> headers, byte[]? body, string requestUrl)
+    private KylinRequest(string method, string path, string rawQuery, Dictionary<string, string[]> headers, byte[]? body, string requestUrl, string serverUrl)
     {
         Method = method;
         Path = path;
@@ -20,8 +20,14 @@ internal sealed class KylinRequest
         this.headers = headers;
         Body = body;
         RequestUrl = requestUrl;
+        ServerUrl = serverUrl;
         Query = ParseQuery(rawQuery);
+        Language = Languages.From(Header("Accept-Language"));
+        IsControl = path == ControlPrefix || path.StartsWith(ControlPrefix + "/", StringComparison.Ordinal);
     }
+
+    /// <summary>Where the mock's own control plane lives (never a Kylin path).</summary>
+    public const string ControlPrefix = "/__kylinmock";
 
     public string Method { get; }
 
@@ -37,6 +43,18 @@ internal sealed class KylinRequest
 
     /// <summary><c>scheme://host:port/path</c>, without the query (Kylin's <c>getRequestURL</c>).</summary>
     public string RequestUrl { get; }
+
+    /// <summary><c>http://host:port/path</c> with the host as the server read it and the port it listens on (the URL of injected faults).</summary>
+    public string ServerUrl { get; }
+
+    /// <summary>Kylin's message bundle for this request (from <c>Accept-Language</c>).</summary>
+    public Errors.Language Language { get; }
+
+    /// <summary>Whether the path is under <see cref="ControlPrefix"/>.</summary>
+    public bool IsControl { get; }
+
+    /// <summary>Every header with every value, by case-insensitive name.</summary>
+    public IReadOnlyDictionary<string, string[]> Headers => headers;
 
     /// <summary>The request URL with its query (Kylin's <c>getFullRequestUrl</c>, used by the auth errors).</summary>
     public string FullRequestUrl => string.IsNullOrWhiteSpace(RawQuery) ? RequestUrl : RequestUrl + "?" + RawQuery;
@@ -61,7 +79,22 @@ internal sealed class KylinRequest
             raw = raw[1..];
         }
 
-        return new KylinRequest(message.Method ?? "GET", path, raw, headers, message.BodyAsBytes, "http://" + host + path);
+        var serverUrl = "http://" + (message.Host ?? "127.0.0.1") + ":" + port + path;
+        return new KylinRequest(message.Method ?? "GET", path, raw, headers, message.BodyAsBytes, "http://" + host + path, serverUrl);
+    }
+
+    /// <summary>The request as the middleware sees it before WireMock reads it (for the answers of a request nobody else could read): no query, no body.</summary>
+    public static KylinRequest FromHttp(Microsoft.AspNetCore.Http.HttpContext context)
+    {
+        var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            headers[name] = values.Select(v => v ?? string.Empty).ToArray();
+        }
+
+        var path = context.Request.Path.Value ?? "/";
+        var url = "http://" + context.Request.Host + context.Request.Path;
+        return new KylinRequest(context.Request.Method, path, string.Empty, headers, null, url, url);
     }
 
     /// <summary>The first value of a header, or null.</summary>

@@ -1,85 +1,44 @@
-using System.Text.RegularExpressions;
-using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseProviders;
-using WireMock.Server;
-using WireMock.Settings;
+using KylinMock.Control;
 
 namespace KylinMock.Http;
 
-/// <summary>The whole HTTP surface on one screen: every Kylin path, the control plane and the catch-all 404.</summary>
-internal static partial class KylinRoutes
+/// <summary>
+/// The whole HTTP surface on one screen: every Kylin route and every control route, one line each
+/// (method, path in Spring's <c>@RequestMapping</c> syntax, handler). A path no line matches gets
+/// Spring's 404 (or the control plane's); a matched path without the method gets 405 with <c>Allow</c>.
+/// </summary>
+internal static class KylinRoutes
 {
-    public static void Register(WireMockServer wireMock, ServerContext server)
+    public static RouteTable Build(ServerContext server)
     {
         var authentication = new UserAuthenticationProvider();
-        var table = new RouteTable(
-            [
-                Kylin(server, JobsPath(), new()
-                {
-                    ["GET"] = new GetJobListProvider(server),
-                    ["DELETE"] = new DropJobsProvider(server),
-                }),
-                Kylin(server, DetailPath(), new() { ["GET"] = new GetJobDetailProvider(server) }),
-                Kylin(server, OutputPath(), new() { ["GET"] = new GetJobOutputProvider(server) }),
-                Kylin(server, StatusPath(), new()
-                {
-                    ["PUT"] = new UpdateJobStatusProvider(server),
-                }),
-                Kylin(server, AuthenticationPath(), new()
-                {
-                    ["GET"] = authentication,
-                    ["POST"] = authentication,
-                }, anonymousAllowed: true),
-                new Route(ControlPath(), new ControlEndpoint(server)),
-            ],
-            new NotFoundProvider(server));
+        return new RouteTable(server)
 
-        // One WireMock mapping answers everything: WireMock scores every mapping against every request,
-        // so a mapping per path made each request pay for all of them. The table picks the route here.
-        wireMock.Given(Request.Create().UsingAnyMethod()).RespondWith(table);
-    }
+            // Kylin: JobController and UserController.authenticatedUser
+            .Kylin("GET", "/kylin/api/jobs", new GetJobListProvider(server))
+            .Kylin("DELETE", "/kylin/api/jobs", new DropJobsProvider(server))
+            .Kylin("GET", "/kylin/api/jobs/{job_id:.+}/detail", new GetJobDetailProvider(server))
+            .Kylin("GET", "/kylin/api/jobs/{job_id:.+}/steps/{step_id:.+}/output", new GetJobOutputProvider(server))
+            .Kylin("PUT", "/kylin/api/jobs/status", new UpdateJobStatusProvider(server))
+            .Kylin("GET", "/kylin/api/user/authentication", authentication, anonymous: true)
+            .Kylin("POST", "/kylin/api/user/authentication", authentication, anonymous: true)
 
-    private static Route Kylin(ServerContext server, Regex path, Dictionary<string, IKylinOperation> operations, bool anonymousAllowed = false) =>
-        new(path, new KylinEndpoint(server, operations, anonymousAllowed));
-
-    // The path patterns as WireMock's RegexMatcher applied them (multiline, case-sensitive) to the decoded path.
-    [GeneratedRegex("^/kylin/api/jobs/?$", RegexOptions.Multiline)]
-    private static partial Regex JobsPath();
-
-    [GeneratedRegex(JobPath.Detail, RegexOptions.Multiline)]
-    private static partial Regex DetailPath();
-
-    [GeneratedRegex(JobPath.Output, RegexOptions.Multiline)]
-    private static partial Regex OutputPath();
-
-    [GeneratedRegex("^/kylin/api/jobs/status/?$", RegexOptions.Multiline)]
-    private static partial Regex StatusPath();
-
-    [GeneratedRegex("^/kylin/api/user/authentication/?$", RegexOptions.Multiline)]
-    private static partial Regex AuthenticationPath();
-
-    [GeneratedRegex("^/__kylinmock(/.*)?$", RegexOptions.Multiline)]
-    private static partial Regex ControlPath();
-
-    private sealed record Route(Regex Path, IResponseProvider Endpoint);
-
-    /// <summary>The first route whose path matches answers; no route, the catch-all 404.</summary>
-    private sealed class RouteTable(Route[] routes, IResponseProvider notFound) : IResponseProvider
-    {
-        public Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
-            IMapping mapping, Microsoft.AspNetCore.Http.HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
-        {
-            var path = requestMessage.Path;
-            foreach (var route in routes)
-            {
-                if (path is not null && route.Path.IsMatch(path))
-                {
-                    return route.Endpoint.ProvideResponseAsync(mapping, context, requestMessage, settings);
-                }
-            }
-
-            return notFound.ProvideResponseAsync(mapping, context, requestMessage, settings);
-        }
+            // The mock's own control plane
+            .Control("GET", "/__kylinmock/health", _ => ControlPlane.Health(server), open: true)
+            .Control("POST", "/__kylinmock/reset", _ => ControlPlane.ResetOverHttp(server))
+            .Control("GET", "/__kylinmock/clock", _ => ControlClock.Now(server))
+            .Control("PUT", "/__kylinmock/clock", call => ControlClock.Set(server, call))
+            .Control("POST", "/__kylinmock/clock/advance", call => ControlClock.Advance(server, call))
+            .Control("GET", "/__kylinmock/jobs", _ => ControlJobs.Everything(server))
+            .Control("POST", "/__kylinmock/jobs", call => ControlJobs.Add(server, call))
+            .Control("PUT", "/__kylinmock/jobs", call => ControlJobs.Replace(server, call))
+            .Control("POST", "/__kylinmock/jobs/submit", call => ControlJobs.Submit(server, call))
+            .Control("PATCH", "/__kylinmock/jobs/{id}", call => ControlJobs.Script(server, call.Path["id"], call))
+            .Control("GET", "/__kylinmock/faults", _ => ControlFaults.List(server))
+            .Control("POST", "/__kylinmock/faults", call => ControlFaults.Add(server, call))
+            .Control("DELETE", "/__kylinmock/faults", _ => ControlFaults.Clear(server))
+            .Control("DELETE", "/__kylinmock/faults/{id}", call => ControlFaults.Remove(server, call.Path["id"]))
+            .Control("GET", "/__kylinmock/journal", call => ControlJournal.Entries(server, call))
+            .Control("DELETE", "/__kylinmock/journal", _ => ControlJournal.Clear(server));
     }
 }

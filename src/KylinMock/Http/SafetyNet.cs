@@ -5,17 +5,21 @@ using Microsoft.AspNetCore.Http;
 namespace KylinMock.Http;
 
 /// <summary>
-/// Middleware in front of WireMock's own: a request WireMock cannot read (an HTTP/1.0 request without
-/// Host, or a query naming a parameter twice in different case) would get WireMock's <c>{"Status":...}</c>
-/// 500. Here a missing Host is filled in, the query is kept away from WireMock, and any answer WireMock
-/// wrote itself is replaced by Kylin's UNKNOWN ERRORCODE envelope.
+/// Middleware in front of WireMock's own, and the writer of every answer: a request WireMock cannot
+/// read (an HTTP/1.0 request without Host, or a query naming a parameter twice in different case) would
+/// get WireMock's <c>{"Status":...}</c> 500. Here a body over the limit is refused, a missing Host is
+/// filled in, the query is kept away from WireMock, and the answer the route table handed over is
+/// written once; whatever WireMock writes itself goes nowhere, and a request without a handed-over
+/// answer gets Kylin's UNKNOWN ERRORCODE envelope (through <see cref="ErrorAnswer"/>).
 /// </summary>
 internal static class SafetyNet
 {
-    /// <summary>Set by every KylinMock provider on the requests it answers.</summary>
-    public const string AnsweredKey = "kylinmock.answered";
+    private const string AnswerKey = "kylinmock.answer";
 
     private const string RawQueryKey = "kylinmock.query";
+
+    /// <summary>Hands the answer of a request to the middleware, which writes it.</summary>
+    public static void Hand(HttpContext context, KylinAnswer answer) => context.Items[AnswerKey] = answer;
 
     /// <summary>The query string as sent (without '?'): WireMock never sees it, KylinMock reads it from here.</summary>
     public static string RawQuery(HttpContext context) =>
@@ -47,29 +51,28 @@ internal static class SafetyNet
             context.Request.QueryString = QueryString.Empty;
 
             var original = context.Response.Body;
-            using var buffer = new MemoryStream();
-            context.Response.Body = buffer;
+            context.Response.Body = Stream.Null;
+            KylinAnswer answer;
             try
             {
                 await next(context);
+                answer = context.Items.TryGetValue(AnswerKey, out var handed) && handed is KylinAnswer kylin
+                    ? kylin
+                    : Failure(context, "The request could not be read.");
             }
             catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
             {
-                Replace(context, buffer, e.Message);
+                answer = Failure(context, e.Message);
             }
             finally
             {
                 context.Response.Body = original;
             }
 
-            if (!context.Items.ContainsKey(AnsweredKey) && context.Response.StatusCode >= 500)
+            if (!context.RequestAborted.IsCancellationRequested)
             {
-                Replace(context, buffer, "The request could not be read.");
+                await Write(context, answer);
             }
-
-            buffer.Position = 0;
-            context.Response.ContentLength = buffer.Length;
-            await buffer.CopyToAsync(original, context.RequestAborted);
         });
     }
 
@@ -109,24 +112,28 @@ internal static class SafetyNet
         return true;
     }
 
-    private static async Task TooLarge(HttpContext context, long limit)
+    private static Task TooLarge(HttpContext context, long limit)
     {
-        var url = "http://" + context.Request.Host + context.Request.Path;
-        var message = $"The request body is larger than KylinMock's limit of {limit} bytes.";
-        var envelope = ErrorEnvelope.From(KylinException.WithRaw(ErrorCode.UnknownErrorCode, message), Language.En, url) with { HttpStatus = 413 };
-        context.Response.StatusCode = 413;
-        context.Response.ContentType = MediaTypes.Json;
-        await context.Response.Body.WriteAsync(EnvelopeJson.Error(envelope, indented: false), context.RequestAborted);
+        var error = KylinException.WithRaw(ErrorCode.UnknownErrorCode, $"The request body is larger than KylinMock's limit of {limit} bytes.").WithStatus(413);
+        return Write(context, ErrorAnswer.From(error, KylinRequest.FromHttp(context)));
     }
 
-    private static void Replace(HttpContext context, MemoryStream buffer, string message)
+    private static KylinAnswer Failure(HttpContext context, string message) =>
+        ErrorAnswer.From(KylinException.WithRaw(ErrorCode.UnknownErrorCode, message), KylinRequest.FromHttp(context));
+
+    // Whatever WireMock set is replaced: the answer's status, headers and body, the body copied once.
+    private static async Task Write(HttpContext context, KylinAnswer answer)
     {
-        var url = "http://" + context.Request.Host + context.Request.Path;
-        var envelope = ErrorEnvelope.From(KylinException.WithRaw(ErrorCode.UnknownErrorCode, message), Language.En, url);
-        buffer.SetLength(0);
-        buffer.Write(EnvelopeJson.Error(envelope, indented: false));
-        context.Response.StatusCode = 500;
-        context.Response.Headers.Clear();
-        context.Response.ContentType = MediaTypes.Json;
+        var response = context.Response;
+        response.Headers.Clear();
+        response.StatusCode = answer.Status;
+        response.ContentType = answer.ContentType;
+        foreach (var (name, value) in answer.Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        response.ContentLength = answer.Body.Length;
+        await response.Body.WriteAsync(answer.Body, context.RequestAborted);
     }
 }

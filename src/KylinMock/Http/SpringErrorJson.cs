@@ -1,5 +1,5 @@
 using System.Globalization;
-using KylinMock.Json;
+using KylinMock.Answers;
 using Newtonsoft.Json;
 
 namespace KylinMock.Http;

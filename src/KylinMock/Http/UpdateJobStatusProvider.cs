@@ -1,5 +1,5 @@
+using KylinMock.Answers;
 using KylinMock.Jobs;
-using KylinMock.Json;
 
 namespace KylinMock.Http;
 

@@ -1,5 +1,5 @@
+using KylinMock.Answers;
 using KylinMock.Errors;
-using KylinMock.Json;
 using Newtonsoft.Json;
 
 namespace KylinMock.Http;

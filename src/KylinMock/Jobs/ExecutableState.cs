@@ -26,7 +26,7 @@ public enum ExecutableState
 }
 
 /// <summary>Kylin's rules about <see cref="ExecutableState"/>.</summary>
-public static class ExecutableStates
+internal static class ExecutableStates
 {
     private static readonly Dictionary<ExecutableState, ExecutableState[]> LegalMoves = new()
     {

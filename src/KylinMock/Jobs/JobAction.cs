@@ -17,7 +17,7 @@ public enum JobAction
 }
 
 /// <summary>Which actions Kylin allows for each displayed status (<c>JobStatusEnum.checkAction</c>).</summary>
-public static class JobActions
+internal static class JobActions
 {
     /// <summary>The names Kylin lists when an action is refused: "RESUME, DISCARD, PAUSE, RESTART".</summary>
     public const string AllNames = "RESUME, DISCARD, PAUSE, RESTART";

@@ -46,7 +46,7 @@ public enum JobStatus
 }
 
 /// <summary>Parsing of <see cref="JobStatus"/> names as Kylin does it (case-sensitive).</summary>
-public static class JobStatuses
+internal static class JobStatuses
 {
     /// <summary>Parses a status name exactly as Kylin's <c>JobStatusEnum.valueOf</c>: case-sensitive.</summary>
     public static bool TryParse(string name, out JobStatus status) => ExactNames.TryParse(name, out status);

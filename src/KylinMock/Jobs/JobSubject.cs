@@ -5,7 +5,7 @@ namespace KylinMock.Jobs;
 /// (<c>ExecutableResponse.create</c>), what sorting reads (<c>ExecutablePOSortBean.getTargetModelAlias</c>)
 /// and what the <c>key</c> filter matches (<c>JobUtil.deduceTargetSubject</c>).
 /// </summary>
-public static class JobSubject
+internal static class JobSubject
 {
     /// <summary>The response's <c>target_subject</c> and <c>target_subject_error</c>.</summary>
     public static (string? Subject, bool Error) Displayed(Job job) => job.JobName.SubjectKind() switch

@@ -4,7 +4,7 @@ namespace KylinMock.Jobs;
 /// Kylin's derived timing fields, computed at an instant exactly as <c>AbstractExecutable</c>,
 /// <c>DefaultExecutable</c> and <c>ExecutableResponse</c> compute them.
 /// </summary>
-public static class JobTiming
+internal static class JobTiming
 {
     /// <summary>A step's duration (<c>AbstractExecutable.getDuration(output)</c>).</summary>
     public static long StepDuration(JobStep step, long now)

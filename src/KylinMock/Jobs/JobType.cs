@@ -75,7 +75,7 @@ public enum SubjectKind
 }
 
 /// <summary>Facts about each <see cref="JobType"/>.</summary>
-public static class JobTypes
+internal static class JobTypes
 {
     /// <summary>What the job's subject is.</summary>
     public static SubjectKind SubjectKind(this JobType type) => type switch

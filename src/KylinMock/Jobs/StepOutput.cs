@@ -7,7 +7,7 @@ namespace KylinMock.Jobs;
 /// A step's log as Kylin's step output shows it: a few plausible Spark/Kylin lines drawn from a
 /// seed derived from the step id, the step's own times, and the failure stack of a failed step.
 /// </summary>
-public static class StepOutput
+internal static class StepOutput
 {
     private static readonly string[] Lines =
     [

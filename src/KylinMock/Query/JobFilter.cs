@@ -3,7 +3,7 @@ using KylinMock.Jobs;
 namespace KylinMock.Query;
 
 /// <summary>The list parameters after Kylin's binding (<c>JobFilter.java</c> plus paging).</summary>
-public sealed record JobFilter
+internal sealed record JobFilter
 {
     /// <summary>Requested status names as sent (Kylin validates them; empty = all).</summary>
     public IReadOnlyList<string> Statuses { get; init; } = [];

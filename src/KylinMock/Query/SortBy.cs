@@ -1,7 +1,7 @@
 namespace KylinMock.Query;
 
 /// <summary>The <c>sort_by</c> values Kylin accepts (case-sensitive); anything else is refused after paging.</summary>
-public enum SortBy
+internal enum SortBy
 {
     /// <summary><c>last_modified</c>, the default.</summary>
     LastModified,
@@ -29,7 +29,7 @@ public enum SortBy
 }
 
 /// <summary>Parsing of <see cref="SortBy"/>.</summary>
-public static class SortBys
+internal static class SortBys
 {
     /// <summary>Parses a <c>sort_by</c> value exactly (case-sensitive); null when Kylin refuses it.</summary>
     public static SortBy? Parse(string value) => value switch

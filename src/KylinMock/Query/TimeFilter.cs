@@ -5,7 +5,7 @@ namespace KylinMock.Query;
 /// (calendar), 3 last year, 4 all. The window is now minus that period in the server's time zone,
 /// unbounded above, and tested against a job's last-modified time.
 /// </summary>
-public static class TimeFilter
+internal static class TimeFilter
 {
     /// <summary>The highest valid code (ALL).</summary>
     public const int All = 4;

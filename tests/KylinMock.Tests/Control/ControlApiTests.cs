@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KylinMock.Clocks;
 using KylinMock.Control;
 using KylinMock.Tests.Support;
 using Newtonsoft.Json.Linq;

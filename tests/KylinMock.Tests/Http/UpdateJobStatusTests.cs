@@ -254,6 +254,21 @@ public class UpdateJobStatusTests : ListJobsTestBase
         });
     }
 
+    // Jackson reads the body through a JsonParser that rejects bad JSON text (JsonParseException, which
+    // Kylin's ControllerAdvice answers as KE-000030001); the binder reads the whole first value once and
+    // reports a syntax error in it before a wrong shape earlier in the same value.
+    [TestCase("{\"action\":{},\"job_ids\":[}")]
+    [TestCase("[\"PAUSE\",]")]
+    public void Body_WrongShapeAndBadJsonText_IsFailedParseJson(string body)
+    {
+        var answer = Http.Put("/kylin/api/jobs/status", body);
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(500));
+            Assert.That((string?)answer.Json["msg"], Does.StartWith("KE-000030001(Failed Parse Json): "));
+        });
+    }
+
     [Test]
     public void Body_Empty_IsRequiredRequestBodyIsMissing()
     {

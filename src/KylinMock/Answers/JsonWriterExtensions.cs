@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace KylinMock.Json;
+namespace KylinMock.Answers;
 
 /// <summary>One-line properties for the hand-written JSON shapes (no reflection on the hot path).</summary>
 internal static class JsonWriterExtensions

@@ -1,7 +1,7 @@
 using KylinMock.Jobs;
 using Newtonsoft.Json;
 
-namespace KylinMock.Json;
+namespace KylinMock.Answers;
 
 /// <summary>
 /// Writes jobs and steps in Kylin's shapes (<c>ExecutableResponse</c>, <c>ExecutableStepResponse</c>):

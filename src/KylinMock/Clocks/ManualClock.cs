@@ -1,10 +1,10 @@
-namespace KylinMock.Control;
+namespace KylinMock.Clocks;
 
 /// <summary>
 /// A clock that stands still until it is set or advanced: the standalone mock's <c>--clock manual</c>,
 /// moved over HTTP by the control API. Thread-safe; it never goes backwards unless set.
 /// </summary>
-public sealed class ManualClock : TimeProvider
+public sealed class ManualClock : TimeProvider, IMovableClock
 {
     private long nowTicks;
 

@@ -1,31 +1,26 @@
-using KylinMock.Control;
 using Newtonsoft.Json.Linq;
 
-namespace KylinMock.Http;
+namespace KylinMock.Control;
 
 /// <summary><c>/__kylinmock/faults</c>: GET the armed faults, POST one, DELETE all, DELETE <c>faults/{id}</c>.</summary>
 internal static class ControlFaults
 {
-    public static KylinAnswer Handle(ServerContext server, ControlRequest request)
+    public static ControlAnswer List(ServerContext server) =>
+        ControlAnswer.Json(200, new JObject { ["faults"] = new JArray(server.Faults.List().Select(ToJson)) });
+
+    public static ControlAnswer Add(ServerContext server, ControlCall call) =>
+        ControlAnswer.Json(200, ToJson(server.Faults.Add(FromJson(call.Body()))));
+
+    public static ControlAnswer Clear(ServerContext server)
     {
-        var id = request.Segments.Length > 1 ? request.Segments[1] : null;
-        switch (request.Method, id)
-        {
-            case ("GET", null):
-                return ControlEndpoint.Json(200, new JObject { ["faults"] = new JArray(server.Faults.List().Select(ToJson)) });
-            case ("POST", null):
-                return ControlEndpoint.Json(200, ToJson(server.Faults.Add(FromJson(request.Body()))));
-            case ("DELETE", null):
-                server.Faults.Clear();
-                return ControlEndpoint.Json(200, new JObject { ["faults"] = new JArray() });
-            case ("DELETE", { } faultId):
-                return server.Faults.Remove(faultId)
-                    ? ControlEndpoint.Json(200, new JObject { ["removed"] = faultId })
-                    : throw new ControlException(404, $"no fault \"{faultId}\"");
-            default:
-                throw new ControlException(404, $"no control operation {request.Method} {request.Http.Path}");
-        }
+        server.Faults.Clear();
+        return ControlAnswer.Json(200, new JObject { ["faults"] = new JArray() });
     }
+
+    public static ControlAnswer Remove(ServerContext server, string faultId) =>
+        server.Faults.Remove(faultId)
+            ? ControlAnswer.Json(200, new JObject { ["removed"] = faultId })
+            : throw new ControlException(404, $"no fault \"{faultId}\"");
 
     private static FaultRule FromJson(JObject body)
     {

@@ -4,7 +4,7 @@ using KylinMock.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace KylinMock.Http;
+namespace KylinMock.Control;
 
 /// <summary>
 /// <c>/__kylinmock/jobs</c>: GET every job (the fixture shape, with internal state, history and plan),
@@ -13,51 +13,37 @@ namespace KylinMock.Http;
 /// </summary>
 internal static class ControlJobs
 {
-    public static KylinAnswer Handle(ServerContext server, ControlRequest request)
-    {
-        var id = request.Segments.Length > 1 ? Uri.UnescapeDataString(request.Segments[1]) : null;
-        return (request.Method, id) switch
-        {
-            ("GET", null) => Everything(server),
-            ("POST", null) => Add(server, request),
-            ("PUT", null) => Replace(server, request),
-            ("POST", "submit") => Submit(server, request),
-            ("PATCH", { } jobId) => Script(server, jobId, request),
-            _ => throw new ControlException(404, $"no control operation {request.Method} {request.Http.Path}"),
-        };
-    }
-
-    private static KylinAnswer Everything(ServerContext server)
+    public static ControlAnswer Everything(ServerContext server)
     {
         var fixture = new Fixture(new Estate(server.Store.Projects(), server.Store.Snapshot()), null);
         using var text = new StringWriter();
         FixtureWriter.Write(text, fixture, server.NowMs, withState: true);
-        return new KylinAnswer(200, MediaTypes.Json, System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        return new ControlAnswer(200, System.Text.Encoding.UTF8.GetBytes(text.ToString()));
     }
 
-    private static KylinAnswer Add(ServerContext server, ControlRequest request)
+    public static ControlAnswer Add(ServerContext server, ControlCall call)
     {
-        var estate = FixtureReader.Read(new StringReader(request.BodyText), "request body").Estate;
+        var estate = FixtureReader.Read(new StringReader(call.BodyText), "request body").Estate;
         server.Store.Add(estate.Jobs);
-        return ControlEndpoint.Json(200, new JObject { ["added"] = estate.Jobs.Count, ["jobs"] = server.Store.Count });
+        return ControlAnswer.Json(200, new JObject { ["added"] = estate.Jobs.Count, ["jobs"] = server.Store.Count });
     }
 
-    private static KylinAnswer Replace(ServerContext server, ControlRequest request)
+    public static ControlAnswer Replace(ServerContext server, ControlCall call)
     {
         // A body naming no jobs would replace the estate with nothing (issue 10, item 14).
-        if (!FixtureShape.NamesJobs(request.BodyText))
+        if (!FixtureShape.NamesJobs(call.BodyText))
         {
             throw new ControlException(400, "the body names no jobs: give a fixture with \"jobs\" (an empty list empties the estate)");
         }
 
-        var estate = FixtureReader.Read(new StringReader(request.BodyText), "request body").Estate;
+        var estate = FixtureReader.Read(new StringReader(call.BodyText), "request body").Estate;
         server.Store.Load(estate);
-        return ControlEndpoint.Json(200, new JObject { ["jobs"] = server.Store.Count });
+        return ControlAnswer.Json(200, new JObject { ["jobs"] = server.Store.Count });
     }
 
-    private static KylinAnswer Submit(ServerContext server, ControlRequest request)
+    public static ControlAnswer Submit(ServerContext server, ControlCall call)
     {
-        var body = request.Body();
+        var body = call.Body();
         var typeName = (string?)body["job_name"] ?? "INDEX_BUILD";
         if (!JobTypes.TryParse(typeName, out var type))
         {
@@ -68,14 +54,14 @@ internal static class ControlJobs
         var model = (string?)body["target_model"] ?? throw new ControlException(400, "\"target_model\" is required");
         var plan = body["plan"] is JObject planJson ? ReadPlan(planJson) : new JobPlan();
         var job = server.Store.Submit(project, type, model, plan, (string?)body["subject_alias"], (string?)body["id"]);
-        return ControlEndpoint.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["create_time"] = job.CreateTime });
+        return ControlAnswer.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["create_time"] = job.CreateTime });
     }
 
-    private static KylinAnswer Script(ServerContext server, string jobId, ControlRequest request)
+    public static ControlAnswer Script(ServerContext server, string jobId, ControlCall call)
     {
-        var plan = request.Body()["plan"] as JObject ?? throw new ControlException(400, "give {\"plan\": {...}}");
+        var plan = call.Body()["plan"] as JObject ?? throw new ControlException(400, "give {\"plan\": {...}}");
         var job = server.Store.Script(jobId, ReadPlan(plan));
-        return ControlEndpoint.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["plan"] = JObject.Parse(PlanText(job.Plan)) });
+        return ControlAnswer.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["plan"] = JObject.Parse(PlanText(job.Plan)) });
     }
 
     private static JobPlan ReadPlan(JObject json) =>

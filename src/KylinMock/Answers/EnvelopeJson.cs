@@ -3,7 +3,7 @@ using System.Text;
 using KylinMock.Errors;
 using Newtonsoft.Json;
 
-namespace KylinMock.Http;
+namespace KylinMock.Answers;
 
 /// <summary>Writes Kylin's envelopes: <c>{"code":"000","data":...,"msg":""}</c> and the error envelope.</summary>
 internal static class EnvelopeJson

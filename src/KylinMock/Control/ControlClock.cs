@@ -1,33 +1,32 @@
 using System.Globalization;
 using System.Xml;
+using KylinMock.Clocks;
 using Newtonsoft.Json.Linq;
 
-namespace KylinMock.Http;
+namespace KylinMock.Control;
 
 /// <summary><c>GET|PUT /__kylinmock/clock</c> and <c>POST /__kylinmock/clock/advance</c>; jobs catch up on the next read.</summary>
 internal static class ControlClock
 {
-    public static KylinAnswer Handle(ServerContext server, ControlRequest request)
+    /// <summary><c>PUT /__kylinmock/clock</c> with <c>{"now": ...}</c>: sets the clock forward.</summary>
+    public static ControlAnswer Set(ServerContext server, ControlCall call)
     {
-        switch (request.Method, request.Segments.Length > 1 ? request.Segments[1] : null)
-        {
-            case ("GET", null):
-                return Now(server);
-            case ("PUT", null):
-                Movable(server).Set(ParseInstant(request.Body()["now"]));
-                return Now(server);
-            case ("POST", "advance"):
-                Movable(server).Advance(ParseDelta(request.Body()));
-                return Now(server);
-            default:
-                throw new ControlException(404, $"no control operation {request.Method} {request.Http.Path}");
-        }
+        Movable(server).Set(ParseInstant(call.Body()["now"]));
+        return Now(server);
     }
 
-    public static KylinAnswer Now(ServerContext server)
+    /// <summary><c>POST /__kylinmock/clock/advance</c> with <c>{"ms": n}</c> or <c>{"duration": "PT5M"}</c>.</summary>
+    public static ControlAnswer Advance(ServerContext server, ControlCall call)
+    {
+        Movable(server).Advance(ParseDelta(call.Body()));
+        return Now(server);
+    }
+
+    /// <summary><c>GET /__kylinmock/clock</c>: now, as epoch milliseconds and ISO-8601, and whether it can move.</summary>
+    public static ControlAnswer Now(ServerContext server)
     {
         var now = server.Clock.GetUtcNow();
-        return ControlEndpoint.Json(200, new JObject
+        return ControlAnswer.Json(200, new JObject
         {
             ["now"] = now.ToUnixTimeMilliseconds(),
             ["iso"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
@@ -35,7 +34,7 @@ internal static class ControlClock
         });
     }
 
-    private static Control.ClockControl Movable(ServerContext server) =>
+    private static ClockControl Movable(ServerContext server) =>
         server.ClockControl.CanMove ? server.ClockControl : throw new ControlException(409, "this clock belongs to the embedding test and cannot be moved over HTTP");
 
     /// <summary>An instant as epoch milliseconds or ISO-8601 text.</summary>

@@ -1,15 +1,16 @@
-namespace KylinMock.Control;
+namespace KylinMock.Clocks;
 
 /// <summary>
-/// The system clock shifted by an offset that the control API can move: the standalone mock's
-/// <c>--clock system</c> (time flows, and can still be set forward or advanced).
+/// The system clock started at an offset: it reads <c>start</c> when made and flows with the system
+/// clock from there; the control API can still set it forward or advance it (the standalone mock's
+/// <c>--clock system</c>).
 /// </summary>
-public sealed class SystemClock : TimeProvider
+public sealed class OffsetSystemClock : TimeProvider, IMovableClock
 {
     private long offsetTicks;
 
     /// <summary>A flowing clock that reads <paramref name="start"/> now.</summary>
-    public SystemClock(DateTimeOffset start)
+    public OffsetSystemClock(DateTimeOffset start)
     {
         offsetTicks = (start - System.GetUtcNow()).Ticks;
     }

@@ -1,8 +1,9 @@
+using KylinMock.Clocks;
 using KylinMock.Control;
 using KylinMock.Jobs;
 using KylinMock.Security;
 
-namespace KylinMock.Http;
+namespace KylinMock;
 
 /// <summary>Everything one server's endpoints share: its store, users, clock and settings. No statics.</summary>
 /// <param name="Store">The job store.</param>

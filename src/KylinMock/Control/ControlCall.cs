@@ -1,0 +1,33 @@
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace KylinMock.Control;
+
+/// <summary>A control-API call as its handler sees it: the values its route captured, the query and the body.</summary>
+/// <param name="Path">The path values the route captured (for example <c>id</c> of <c>/__kylinmock/jobs/{id}</c>), decoded.</param>
+/// <param name="Query">A query parameter's value (repeated values joined with commas), or null when it was not sent.</param>
+/// <param name="BodyBytes">The body as sent, or null.</param>
+internal sealed record ControlCall(IReadOnlyDictionary<string, string> Path, Func<string, string?> Query, byte[]? BodyBytes)
+{
+    /// <summary>The raw body text.</summary>
+    public string BodyText => BodyBytes is { Length: > 0 } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
+
+    /// <summary>The body as a JSON object; an empty body is an empty object; anything else is a 400.</summary>
+    public JObject Body()
+    {
+        var text = BodyText;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JToken.Parse(text) as JObject ?? throw new ControlException(400, "the body must be a JSON object");
+        }
+        catch (Newtonsoft.Json.JsonException e)
+        {
+            throw new ControlException(400, "the body is not JSON: " + e.Message);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+
+namespace KylinMock.Control;
+
+/// <summary><c>/__kylinmock/journal</c>: GET the requests Kylin endpoints received (<c>?method=&amp;path=&amp;status=</c>), DELETE to clear.</summary>
+internal static class ControlJournal
+{
+    public static ControlAnswer Entries(ServerContext server, ControlCall call)
+    {
+        var status = call.Query("status");
+        int? statusFilter = null;
+        if (status is not null)
+        {
+            statusFilter = int.TryParse(status, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code)
+                ? code
+                : throw new ControlException(400, "\"status\" must be an HTTP status code");
+        }
+
+        var entries = server.Journal.Entries(call.Query("method"), call.Query("path"), statusFilter);
+        return ControlAnswer.Json(200, new JObject
+        {
+            ["total"] = server.Journal.Total,
+            ["capacity"] = server.Journal.Capacity,
+            ["requests"] = new JArray(entries.Select(e => new JObject
+            {
+                ["sequence"] = e.Sequence,
+                ["time"] = e.Time.ToUnixTimeMilliseconds(),
+                ["method"] = e.Method,
+                ["path"] = e.Path,
+                ["query"] = e.Query,
+                ["headers"] = JObject.FromObject(e.Headers),
+                ["body"] = e.Body,
+                ["status"] = e.Status,
+            })),
+        });
+    }
+
+    public static ControlAnswer Clear(ServerContext server)
+    {
+        server.Journal.Clear();
+        return ControlAnswer.Json(200, new JObject { ["total"] = 0 });
+    }
+}

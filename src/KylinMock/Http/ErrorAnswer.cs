@@ -1,0 +1,55 @@
+using KylinMock.Answers;
+using KylinMock.Control;
+using KylinMock.Errors;
+using Newtonsoft.Json.Linq;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// The one place where a failure becomes an answer: Kylin's error envelope in the request's language
+/// (indented with the full URL when the security filter refused; the fault's own code for an injected
+/// error), Spring Boot's error body for what never reaches a controller, or the control plane's
+/// <c>{"error": ...}</c>. Endpoints, faults, the 404 and the safety net all throw or hand their failure here.
+/// </summary>
+internal static class ErrorAnswer
+{
+    /// <summary>The answer to <paramref name="exception"/> raised by <paramref name="request"/>; <paramref name="contentType"/> is the negotiated type once the operation runs.</summary>
+    public static KylinAnswer From(Exception exception, KylinRequest request, string contentType = MediaTypes.Json)
+    {
+        // The safety net's Kylin errors (a body over the limit) keep Kylin's envelope on control paths too.
+        if (request.IsControl && exception is not KylinException)
+        {
+            return Control(exception);
+        }
+
+        switch (exception)
+        {
+            case SpringError spring:
+                var answer = SpringErrorJson.Answer(spring.Status, spring.Error, request.Path, spring.NowMs);
+                return spring.Allow is null ? answer : answer with { Headers = new Dictionary<string, string> { ["Allow"] = spring.Allow } };
+            case SecurityFilterRejection rejected:
+                return Envelope(ErrorEnvelope.From(rejected.Error, request.Language, request.FullRequestUrl), MediaTypes.Json, indented: true);
+            case InjectedFault { Fault: var fault }:
+                var msg = fault.ErrorCode + ": " + (fault.Message ?? "Fault injected by KylinMock.");
+                return Envelope(new ErrorEnvelope(msg, msg, msg, request.ServerUrl, string.Empty, fault.ErrorCode, fault.HttpStatus), MediaTypes.V4, indented: false);
+            default:
+                return Envelope(ErrorEnvelope.From(exception, request.Language, request.RequestUrl), contentType, indented: false);
+        }
+    }
+
+    private static KylinAnswer Envelope(ErrorEnvelope envelope, string contentType, bool indented) =>
+        new(envelope.HttpStatus, contentType, EnvelopeJson.Error(envelope, indented));
+
+    private static KylinAnswer Control(Exception exception)
+    {
+        var (status, message) = exception switch
+        {
+            ControlException e => (e.Status, e.Message),
+            KeyNotFoundException e => (404, e.Message),
+            ArgumentException or InvalidOperationException or Fixtures.FixtureException => (400, exception.Message),
+            _ => (500, "unexpected: " + exception.Message),
+        };
+        var answer = ControlAnswer.Json(status, new JObject { ["error"] = message });
+        return new KylinAnswer(answer.Status, MediaTypes.Json, answer.Body);
+    }
+}

@@ -1,0 +1,142 @@
+using KylinMock.Control;
+using WireMock;
+using WireMock.ResponseProviders;
+using WireMock.Settings;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// The one WireMock provider: reads the request once, matches its path once against the table's lines
+/// (in their order; for one path, the first line with the request's method), runs Kylin's pipeline or the
+/// control plane, and hands the answer to <see cref="SafetyNet"/>, which writes it. WireMock scores every
+/// mapping against every request, so one mapping answers everything and the table picks the route here.
+/// </summary>
+internal sealed class RouteTable : IResponseProvider
+{
+    private readonly List<Methods<KylinRoute>> kylin = [];
+    private readonly List<Methods<ControlRoute>> control = [];
+    private readonly ServerContext server;
+    private readonly KylinEndpoint kylinEndpoint;
+    private readonly ControlEndpoint controlEndpoint;
+
+    public RouteTable(ServerContext server)
+    {
+        this.server = server;
+        kylinEndpoint = new KylinEndpoint(server);
+        controlEndpoint = new ControlEndpoint(server);
+    }
+
+    /// <summary>A Kylin route: <paramref name="method"/> on <paramref name="path"/> (see <see cref="PathTemplate"/>) answered by <paramref name="operation"/>; <paramref name="anonymous"/> skips Basic auth.</summary>
+    public RouteTable Kylin(string method, string path, IKylinOperation operation, bool anonymous = false)
+    {
+        Line(kylin, path, anonymous).Add(method, new KylinRoute(operation));
+        return this;
+    }
+
+    /// <summary>A control route under <c>/__kylinmock</c>; <paramref name="open"/> needs no control token (health).</summary>
+    public RouteTable Control(string method, string path, Func<ControlCall, ControlAnswer> handler, bool open = false)
+    {
+        Line(control, path, open).Add(method, new ControlRoute(handler));
+        return this;
+    }
+
+    /// <inheritdoc />
+    public async Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
+        IMapping mapping, Microsoft.AspNetCore.Http.HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
+    {
+        var request = KylinRequest.From(requestMessage, context, server.Port);
+        KylinAnswer answer;
+        if (request.IsControl)
+        {
+            // Empty segments are ignored (/__kylinmock//clock/ is the clock).
+            var path = KylinRequest.ControlPrefix + "/" + string.Join('/', request.Path[KylinRequest.ControlPrefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries));
+            var (line, route, values) = Find(control, path, request.Method);
+            answer = controlEndpoint.Answer(request, route, line?.Flag ?? false, values);
+        }
+        else
+        {
+            var (line, route, values) = Find(kylin, request.Path, request.Method);
+            answer = line is null
+                ? kylinEndpoint.NotFound(request)
+                : await kylinEndpoint.Answer(request, context, route, line.Flag, line.Allow, values);
+        }
+
+        SafetyNet.Hand(context, answer);
+        return (new ResponseMessage(), null);
+    }
+
+    private static Methods<T> Line<T>(List<Methods<T>> lines, string path, bool flag)
+    {
+        var line = lines.Find(l => l.Template.Text == path);
+        if (line is null)
+        {
+            line = new Methods<T>(new PathTemplate(path), flag);
+            lines.Add(line);
+        }
+        else if (line.Flag != flag)
+        {
+            throw new InvalidOperationException($"Every route of {path} must agree on whether it is open.");
+        }
+
+        return line;
+    }
+
+    // The first path with the method wins; else the first path that matched (its methods make the 405).
+    private static (Methods<T>? Line, T? Route, IReadOnlyDictionary<string, string> Values) Find<T>(List<Methods<T>> lines, string path, string method)
+        where T : class
+    {
+        (Methods<T>? Line, IReadOnlyDictionary<string, string> Values)? first = null;
+        var upper = method.ToUpperInvariant();
+        foreach (var line in lines)
+        {
+            if (line.Template.TryMatch(path, out var values))
+            {
+                if (line.For(upper) is { } route)
+                {
+                    return (line, route, values);
+                }
+
+                first ??= (line, values);
+            }
+        }
+
+        return first is { } f ? (f.Line, null, f.Values) : (null, null, new Dictionary<string, string>());
+    }
+
+    /// <summary>The routes of one path, by method in the table's order.</summary>
+    private sealed class Methods<T>(PathTemplate template, bool flag)
+    {
+        private readonly List<(string Method, T Route)> routes = [];
+
+        public PathTemplate Template { get; } = template;
+
+        /// <summary>Kylin: anonymous; control: open.</summary>
+        public bool Flag { get; } = flag;
+
+        /// <summary>The methods, as Spring's <c>Allow</c> header lists them.</summary>
+        public string Allow => string.Join(", ", routes.Select(r => r.Method));
+
+        public void Add(string method, T route) => routes.Add((method, route));
+
+        public T? For(string method)
+        {
+            foreach (var (m, route) in routes)
+            {
+                if (m == method)
+                {
+                    return route;
+                }
+            }
+
+            return default;
+        }
+    }
+}
+
+/// <summary>A Kylin route's handler.</summary>
+/// <param name="Operation">The provider of the Kylin operation.</param>
+internal sealed record KylinRoute(IKylinOperation Operation);
+
+/// <summary>A control route's handler.</summary>
+/// <param name="Handler">Answers the call.</param>
+internal sealed record ControlRoute(Func<ControlCall, ControlAnswer> Handler);
