@@ -67,6 +67,7 @@ internal sealed class ControlEndpoint(ServerContext server) : IResponseProvider
             ("jobs", _, _) => ControlJobs.Handle(server, request),
             ("faults", _, _) => ControlFaults.Handle(server, request),
             ("journal", _, _) => ControlJournal.Handle(server, request),
+            ("view", _, _) => Dashboard.DashboardView.Handle(server, request),
             _ => throw new ControlException(404, $"no control operation {request.Method} {request.Http.Path}"),
         };
     }

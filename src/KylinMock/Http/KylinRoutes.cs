@@ -31,6 +31,7 @@ internal static partial class KylinRoutes
                     ["GET"] = authentication,
                     ["POST"] = authentication,
                 }, anonymousAllowed: true),
+                new Route(Dashboard.DashboardPage.Path(), new Dashboard.DashboardEndpoint()),
                 new Route(ControlPath(), new ControlEndpoint(server)),
             ],
             new NotFoundProvider(server));
