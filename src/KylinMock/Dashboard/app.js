@@ -175,7 +175,7 @@ async function refreshJobs() {
     state.page = pages - 1;
     return refreshJobs();
   }
-  $("jobs-total").textContent = `${data.total_size} jobs`;
+  $("jobs-total").textContent = `${data.total_size} job${data.total_size === 1 ? "" : "s"}`;
   $("page-label").textContent = `page ${state.page + 1} of ${pages}`;
   $("page-prev").disabled = state.page === 0;
   $("page-next").disabled = state.page + 1 >= pages;
