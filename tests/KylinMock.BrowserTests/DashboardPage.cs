@@ -45,6 +45,7 @@ public abstract class DashboardPage : PlaywrightTest
             Assert.Fail($"no Chromium at {chromium}: apt-get install -y chromium (or set KYLINMOCK_CHROMIUM)");
         }
 
+        shots = 0;
         Assertions.SetDefaultExpectTimeout(15_000);
         Clock = new ManualClock(Start);
         Kylin = KylinMockServer.Start(Options(Clock));

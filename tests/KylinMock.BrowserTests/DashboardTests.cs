@@ -151,8 +151,10 @@ public sealed partial class DashboardTests : DashboardPage
         // the clock moved and set, filters, sorting, paging, a request's detail.
         var (project, model) = SomeModel();
         var job = Kylin.Jobs.Submit(project, JobType.INDEX_BUILD, model, JobPlan.Succeeds(5_000, 10_000, 20_000, 10_000).FailingAt(1, runs: 1), subjectAlias: "sales_model");
+        var failing = Kylin.Jobs.Submit(project, JobType.INDEX_BUILD, model, JobPlan.Succeeds(2_000, 8_000, 9_000, 1_000).FailingAt(1, runs: int.MaxValue), subjectAlias: "orders_model");
         await Page.ClickAsync("button[data-advance='60000']");
-        await Expect(Page.Locator("#timeline-rows .fail")).Not.ToHaveCountAsync(0);
+        await Expect(Page.Locator($"#timeline-rows .tl-track[data-job-id='{failing.Id}'] .fail")).ToHaveCountAsync(1);
+        await Expect(Page.Locator($"#timeline-rows .tl-track[data-job-id='{job.Id}'] .fail")).ToHaveCountAsync(1);
         await JobRow(job.Id).ClickAsync();
         await Expect(Page.Locator("#steps-body tr")).ToHaveCountAsync(3);
         await Expect(Page.Locator("#steps-body tr").Nth(1).Locator(".badge")).ToHaveTextAsync("ERROR");
@@ -165,6 +167,8 @@ public sealed partial class DashboardTests : DashboardPage
         await Expect(Page.Locator("#message")).ToContainTextAsync("RESUME");
         await Page.Locator("#journal-body tr").First.ClickAsync();
         await Expect(Page.Locator("#journal-detail")).ToContainTextAsync("RESUME");
+        Kylin.Faults.Add(new FaultRule { Kind = FaultKind.Delay, Method = "GET", PathPrefix = "/kylin/api/jobs", DelayMs = 2000, Probability = 0.2, Seed = 7 });
+        await Expect(Page.Locator("#faults-body tr")).ToContainTextAsync("2000 ms");
         await Screenshot("walkthrough");
 
         await Page.FillAsync("#clock-set", "2026-03-16T00:00:00Z");

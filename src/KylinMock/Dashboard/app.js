@@ -233,8 +233,8 @@ async function refreshDetail() {
     const row = el("tr", { on: { click: () => { state.selectedStep = step.id; refreshOutput().catch((e) => say(e.message)); } } },
       el("td", { text: step.name, title: step.failed_msg || step.name }),
       el("td", null, badge(step.step_status)),
-      el("td", { cls: "num", text: instant(step.exec_start_time) }),
-      el("td", { cls: "num", text: instant(step.exec_end_time) }),
+      el("td", { cls: "num", text: instant(step.exec_start_time).slice(5) }),
+      el("td", { cls: "num", text: instant(step.exec_end_time).slice(5) }),
       el("td", { cls: "num", text: span(step.duration) }),
       el("td", { cls: "num", text: span(step.wait_time) }));
     row.dataset.stepId = step.id;
@@ -274,28 +274,29 @@ async function refreshOutput() {
 
 async function refreshTimeline() {
   const data = await view("/kylin/api/jobs", { time_filter: 4, sort_by: "create_time", reverse: true, page_size: TIMELINE_JOBS });
-  const jobs = data.value;
+  const since = state.now - Number($("timeline-window").value);
+  const jobs = data.value.filter((j) => lifeEnd(j) >= since);
   const rows = $("timeline-rows");
   if (!jobs.length) {
-    rows.replaceChildren(el("span", { cls: "empty", text: "no jobs" }));
+    rows.replaceChildren(el("span", { cls: "empty", text: "no job in this window" }));
     return;
   }
-  const start = Math.min(...jobs.map((j) => j.create_time));
-  const end = Math.max(state.now, ...jobs.map((j) => j.exec_end_time || 0));
+  // The window ends at the mock's now; bars start where the window does.
+  const end = state.now;
+  const start = end - Number($("timeline-window").value);
   const width = Math.max(1, end - start);
-  const at = (ms) => `${((ms - start) / width) * 100}%`;
+  const at = (ms) => `${((Math.max(ms, start) - start) / width) * 100}%`;
   const part = (cls, from, to, title) => {
     const s = el("span", { cls, title });
     s.style.left = at(from);
-    s.style.width = `${(Math.max(0, to - from) / width) * 100}%`;
+    s.style.width = `${(Math.max(0, Math.min(to, end) - Math.max(from, start)) / width) * 100}%`;
     return s;
   };
   $("timeline-range").textContent = `${instant(start)} → ${instant(end)}`;
   const cells = [];
   for (const job of jobs) {
     const started = job.exec_start_time > 0 ? job.exec_start_time : null;
-    const live = job.job_status === "PENDING" || job.job_status === "RUNNING";
-    const ended = job.exec_end_time > 0 ? job.exec_end_time : live ? state.now : job.last_modified;
+    const ended = lifeEnd(job);
     const track = el("div", { cls: "tl-track", on: { click: () => select(job) } },
       part("wait", job.create_time, started ?? ended, `waiting ${span((started ?? ended) - job.create_time)}`),
       started ? part(`run s-${job.job_status}`, started, ended, `${job.job_status} ${span(ended - started)}`) : null);
@@ -309,6 +310,12 @@ async function refreshTimeline() {
     cells.push(el("div", { cls: "tl-label", text: `${job.target_subject || job.id} · ${job.job_name}`, title: job.id }), track);
   }
   rows.replaceChildren(...cells);
+}
+
+/** Where a job's bar ends: its end, the mock's now while it lives, or its last change (stopped before it ran). */
+function lifeEnd(job) {
+  if (job.exec_end_time > 0) return job.exec_end_time;
+  return job.job_status === "PENDING" || job.job_status === "RUNNING" ? state.now : job.last_modified;
 }
 
 /** The failed step of an ERROR job, from its detail; kept while the job does not change. */
@@ -451,6 +458,7 @@ function wire() {
     clockCall("PUT", "/clock", { now: /^\d+$/.test(text) ? Number(text) : text });
   });
   $("login").addEventListener("submit", (e) => e.preventDefault());
+  $("timeline-window").addEventListener("change", () => refresh());
   for (const id of ["filter-project", "filter-status", "sort-by", "sort-reverse", "page-size"]) {
     $(id).addEventListener("change", () => { state.page = 0; refresh(); });
   }
