@@ -1,6 +1,6 @@
 using KylinMock.Fixtures;
 using KylinMock.Jobs;
-using KylinMock.Json;
+using KylinMock.Answers;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -20,6 +20,10 @@ internal static class ControlJobs
         FixtureWriter.Write(text, fixture, server.NowMs, withState: true);
         return new ControlAnswer(200, System.Text.Encoding.UTF8.GetBytes(text.ToString()));
     }
+
+    /// <summary>The estate's project names (the dashboard's project filter).</summary>
+    public static ControlAnswer ProjectNames(ServerContext server) =>
+        ControlAnswer.Json(200, new JObject { ["projects"] = new JArray(server.Store.Projects().Select(p => p.Name)) });
 
     public static ControlAnswer Add(ServerContext server, ControlCall call)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using KylinMock.Jobs;
-using KylinMock.Json;
+using KylinMock.Answers;
 
 namespace KylinMock.Fixtures;
 

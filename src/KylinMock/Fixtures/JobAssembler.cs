@@ -1,5 +1,5 @@
 using KylinMock.Jobs;
-using KylinMock.Json;
+using KylinMock.Answers;
 
 namespace KylinMock.Fixtures;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using KylinMock.Jobs;
-using KylinMock.Json;
+using KylinMock.Answers;
 
 namespace KylinMock.Fixtures;
 

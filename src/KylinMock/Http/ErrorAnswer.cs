@@ -37,6 +37,15 @@ internal static class ErrorAnswer
         }
     }
 
+    /// <summary>A Kylin operation's failure as the dashboard's view shows it: Kylin's message and code in the control plane's shape.</summary>
+    public static KylinAnswer Observed(Exception exception, KylinRequest request)
+    {
+        var envelope = ErrorEnvelope.From(exception, Language.En, request.RequestUrl);
+        var status = envelope.HttpStatus == 200 ? 500 : envelope.HttpStatus;
+        var answer = ControlAnswer.Json(status, new JObject { ["error"] = envelope.Msg, ["code"] = envelope.ErrorCode });
+        return new KylinAnswer(answer.Status, MediaTypes.Json, answer.Body);
+    }
+
     private static KylinAnswer Envelope(ErrorEnvelope envelope, string contentType, bool indented) =>
         new(envelope.HttpStatus, contentType, EnvelopeJson.Error(envelope, indented));
 
@@ -50,6 +59,7 @@ internal static class ErrorAnswer
             _ => (500, "unexpected: " + exception.Message),
         };
         var answer = ControlAnswer.Json(status, new JObject { ["error"] = message });
-        return new KylinAnswer(answer.Status, MediaTypes.Json, answer.Body);
+        var headers = exception is ControlNotAllowed notAllowed ? new Dictionary<string, string> { ["Allow"] = notAllowed.Allow } : new Dictionary<string, string>();
+        return new KylinAnswer(answer.Status, MediaTypes.Json, answer.Body) { Headers = headers };
     }
 }

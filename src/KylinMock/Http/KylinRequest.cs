@@ -97,6 +97,10 @@ internal sealed class KylinRequest
         return new KylinRequest(context.Request.Method, path, string.Empty, headers, null, url, url);
     }
 
+    /// <summary>The same request addressed to another path (the dashboard's view of a Kylin path).</summary>
+    public KylinRequest WithPath(string path) =>
+        new(Method, path, RawQuery, headers, Body, RequestUrl[..^Path.Length] + path, ServerUrl[..^Path.Length] + path);
+
     /// <summary>The first value of a header, or null.</summary>
     public string? Header(string name) => headers.TryGetValue(name, out var values) && values.Length > 0 ? values[0] : null;
 

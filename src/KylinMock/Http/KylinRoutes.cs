@@ -1,4 +1,5 @@
 using KylinMock.Control;
+using KylinMock.Dashboard;
 
 namespace KylinMock.Http;
 
@@ -39,6 +40,13 @@ internal static class KylinRoutes
             .Control("DELETE", "/__kylinmock/faults", _ => ControlFaults.Clear(server))
             .Control("DELETE", "/__kylinmock/faults/{id}", call => ControlFaults.Remove(server, call.Path["id"]))
             .Control("GET", "/__kylinmock/journal", call => ControlJournal.Entries(server, call))
+            .Control("GET", "/__kylinmock/view/projects", _ => ControlJobs.ProjectNames(server))
+            .View("/__kylinmock/view")
+
+            // The dashboard: the page needs no token (it holds no data and asks for one)
+            .Control("GET", "/__kylinmock", _ => DashboardPage.Index(), open: true)
+            .Control("GET", "/__kylinmock/ui", _ => DashboardPage.Index(), open: true)
+            .Control("GET", "/__kylinmock/ui/{file}", call => DashboardPage.File(call.Path["file"]), open: true)
             .Control("DELETE", "/__kylinmock/journal", _ => ControlJournal.Clear(server));
     }
 }

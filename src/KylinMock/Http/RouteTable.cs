@@ -18,6 +18,7 @@ internal sealed class RouteTable : IResponseProvider
     private readonly ServerContext server;
     private readonly KylinEndpoint kylinEndpoint;
     private readonly ControlEndpoint controlEndpoint;
+    private string? viewPrefix;
 
     public RouteTable(ServerContext server)
     {
@@ -40,6 +41,17 @@ internal sealed class RouteTable : IResponseProvider
         return this;
     }
 
+    /// <summary>
+    /// Kylin's GET routes as the dashboard reads them, under <paramref name="prefix"/> (<c>{prefix}/kylin/api/jobs</c>):
+    /// the same answers, but an observer must not disturb what it observes, so they are not journaled, trip no
+    /// fault and need no Basic credentials; the control token guards them like every control operation.
+    /// </summary>
+    public RouteTable View(string prefix)
+    {
+        viewPrefix = prefix;
+        return this;
+    }
+
     /// <inheritdoc />
     public async Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
         IMapping mapping, Microsoft.AspNetCore.Http.HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
@@ -50,8 +62,15 @@ internal sealed class RouteTable : IResponseProvider
         {
             // Empty segments are ignored (/__kylinmock//clock/ is the clock).
             var path = KylinRequest.ControlPrefix + "/" + string.Join('/', request.Path[KylinRequest.ControlPrefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries));
-            var (line, route, values) = Find(control, path, request.Method);
-            answer = controlEndpoint.Answer(request, route, line?.Flag ?? false, values);
+            if (viewPrefix is not null && path.StartsWith(viewPrefix + "/kylin/", StringComparison.Ordinal))
+            {
+                answer = controlEndpoint.Guarded(request, () => View(request.WithPath(path[viewPrefix.Length..])));
+            }
+            else
+            {
+                var (line, route, values) = Find(control, path, request.Method);
+                answer = controlEndpoint.Answer(request, route, line?.Flag ?? false, line?.Allow, values);
+            }
         }
         else
         {
@@ -63,6 +82,24 @@ internal sealed class RouteTable : IResponseProvider
 
         SafetyNet.Hand(context, answer);
         return (new ResponseMessage(), null);
+    }
+
+    private KylinAnswer View(KylinRequest request)
+    {
+        var (_, route, values) = Find(kylin, request.Path, "GET");
+        if (route is null || request.Method.ToUpperInvariant() != "GET")
+        {
+            throw new ControlException(404, $"no control operation {request.Method.ToUpperInvariant()} {viewPrefix}{request.Path}");
+        }
+
+        try
+        {
+            return route.Operation.Handle(request, new RequestContext(Errors.Language.En, MediaTypes.Json, null, values));
+        }
+        catch (Exception e)
+        {
+            return ErrorAnswer.Observed(e, request);
+        }
     }
 
     private static Methods<T> Line<T>(List<Methods<T>> lines, string path, bool flag)
