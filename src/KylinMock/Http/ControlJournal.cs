@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Http;
 
-/// <summary><c>/__kylinmock/journal</c>: GET the requests Kylin endpoints received (<c>?method=&amp;path=&amp;status=</c>), DELETE to clear.</summary>
+/// <summary><c>/__kylinmock/journal</c>: GET the requests Kylin endpoints received (<c>?method=&amp;path=&amp;status=</c>), GET <c>/calls</c> the verification queries, DELETE to clear.</summary>
 internal static class ControlJournal
 {
     public static KylinAnswer Handle(ServerContext server, ControlRequest request)
@@ -37,6 +37,8 @@ internal static class ControlJournal
                         ["status"] = e.Status,
                     })),
                 });
+            case "GET" when request.Segments is [_, "calls"]:
+                return ControlEndpoint.Json(200, Verification.JournalCallsJson.Query(server.Journal, name => SpringBinding.String(request.Http, name)));
             case "DELETE" when request.Segments.Length == 1:
                 server.Journal.Clear();
                 return ControlEndpoint.Json(200, new JObject { ["total"] = 0 });
