@@ -166,7 +166,8 @@ public sealed partial class DashboardTests : DashboardPage
         await Page.FillAsync("#kylin-password", "KYLIN");
         await Page.ClickAsync("#detail-actions button:text-is('RESUME')");
         await Expect(Page.Locator("#message")).ToContainTextAsync("RESUME");
-        await Page.Locator("#journal-body tr").First.ClickAsync();
+        // The journal panel re-renders every second: click the PUT's own row once it is listed.
+        await Page.Locator("#journal-body tr", new() { HasText = "/kylin/api/jobs/status" }).First.ClickAsync();
         await Expect(Page.Locator("#journal-detail")).ToContainTextAsync("RESUME");
         Kylin.Faults.Add(new FaultRule { Kind = FaultKind.Delay, Method = "GET", PathPrefix = "/kylin/api/jobs", DelayMs = 2000, Probability = 0.2, Seed = 7 });
         await Expect(Page.Locator("#faults-body tr")).ToContainTextAsync("2000 ms");

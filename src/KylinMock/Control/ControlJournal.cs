@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Control;
 
-/// <summary><c>/__kylinmock/journal</c>: GET the requests Kylin endpoints received (<c>?method=&amp;path=&amp;status=</c>), DELETE to clear.</summary>
+/// <summary><c>/__kylinmock/journal</c>: GET the requests Kylin endpoints received (<c>?method=&amp;path=&amp;status=</c>), GET <c>/calls</c> the verification queries, DELETE to clear.</summary>
 internal static class ControlJournal
 {
     public static ControlAnswer Entries(ServerContext server, ControlCall call)
@@ -35,6 +35,10 @@ internal static class ControlJournal
             })),
         });
     }
+
+    /// <summary><c>GET /__kylinmock/journal/calls</c>: the verification queries (count, parsed calls, poll intervals).</summary>
+    public static ControlAnswer Calls(ServerContext server, ControlCall call) =>
+        ControlAnswer.Json(200, Verification.JournalCallsJson.Query(server.Journal, call.Query));
 
     public static ControlAnswer Clear(ServerContext server)
     {

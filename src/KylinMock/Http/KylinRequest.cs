@@ -12,7 +12,7 @@ internal sealed class KylinRequest
 {
     private readonly Dictionary<string, string[]> headers;
 
-    private KylinRequest(string method, string path, string rawQuery, Dictionary<string, string[]> headers, byte[]? body, string requestUrl, string serverUrl)
+    internal KylinRequest(string method, string path, string rawQuery, Dictionary<string, string[]> headers, byte[]? body, string requestUrl, string serverUrl)
     {
         Method = method;
         Path = path;

@@ -47,6 +47,7 @@ internal static class KylinRoutes
             .Control("GET", "/__kylinmock", _ => DashboardPage.Index(), open: true)
             .Control("GET", "/__kylinmock/ui", _ => DashboardPage.Index(), open: true)
             .Control("GET", "/__kylinmock/ui/{file}", call => DashboardPage.File(call.Path["file"]), open: true)
+            .Control("GET", "/__kylinmock/journal/calls", call => ControlJournal.Calls(server, call))
             .Control("DELETE", "/__kylinmock/journal", _ => ControlJournal.Clear(server));
     }
 }

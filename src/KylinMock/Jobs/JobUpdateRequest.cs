@@ -5,4 +5,4 @@ namespace KylinMock.Jobs;
 /// <param name="Project">The project, or null/blank for the global form.</param>
 /// <param name="JobIds">The job ids; null only when the body says <c>"job_ids": null</c> (Kylin then fails with a NullPointerException).</param>
 /// <param name="Statuses">Status names filtering the project's jobs, or null.</param>
-internal sealed record JobUpdateRequest(string? Action, string? Project, IReadOnlyList<string>? JobIds, IReadOnlyList<string>? Statuses);
+public sealed record JobUpdateRequest(string? Action, string? Project, IReadOnlyList<string>? JobIds, IReadOnlyList<string>? Statuses);

@@ -18,6 +18,9 @@ internal sealed partial class MockProcess : IDisposable
 
     public string Url { get; private set; } = string.Empty;
 
+    /// <summary>The child's process id.</summary>
+    public int ProcessId => process.Id;
+
     public string Output
     {
         get

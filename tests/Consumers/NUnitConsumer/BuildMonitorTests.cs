@@ -1,13 +1,12 @@
 using System.Net.Http.Headers;
 using System.Text;
+using KylinMock;
 using KylinMock.Jobs;
+using KylinMock.Verification;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
-namespace KylinMock.Tests;
-
-/// <summary>The README's embedded example, verbatim: it must compile and pass.</summary>
-public class ReadmeExampleTests
+public class BuildMonitorTests
 {
     [Test]
     public async Task Build_FailsThenRecoversAfterResume()
@@ -36,5 +35,10 @@ public class ReadmeExampleTests
         (await http.PutAsync("/kylin/api/jobs/status", resume)).EnsureSuccessStatusCode();
         clock.Advance(TimeSpan.FromSeconds(160));
         Assert.That(await StatusOf(job.Id), Is.EqualTo("FINISHED"));
+
+        // What the client sent, in order, and how often it polled (on the mock's clock).
+        kylin.Journal.Verify(KylinCallMatch.StatusUpdate("RESUME", [job.Id]), times: 1);
+        kylin.Journal.VerifyInOrder(KylinCallMatch.JobList(key: job.Id), KylinCallMatch.StatusUpdate("RESUME"), KylinCallMatch.JobList(key: job.Id));
+        kylin.Journal.VerifyPollsNoMoreOftenThan(TimeSpan.FromSeconds(5), KylinCallMatch.JobList(key: job.Id));
     }
 }
