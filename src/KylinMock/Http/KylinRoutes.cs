@@ -31,6 +31,7 @@ internal static partial class KylinRoutes
                     ["GET"] = authentication,
                     ["POST"] = authentication,
                 }, anonymousAllowed: true),
+                .. ModelRoutes.All(server).Select(r => Kylin(server, r.Path, r.Operations, r.AnonymousAllowed)),
                 new Route(ControlPath(), new ControlEndpoint(server)),
             ],
             new NotFoundProvider(server));

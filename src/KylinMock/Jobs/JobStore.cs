@@ -19,6 +19,7 @@ public sealed class JobStore
     private readonly Dictionary<string, int> runningByProject = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Queue<Job>> waitingByProject = new(StringComparer.OrdinalIgnoreCase);
     private readonly Bogus.Randomizer ids;
+    private readonly Models.ModelCatalog catalog = new();
     private long sequence;
     private long storageOrder;
 
@@ -63,7 +64,10 @@ public sealed class JobStore
         {
             // Jobs cannot be changed from outside and the store changes only its own copies, so the
             // estate is kept as it is for Reset (a million-job fixture is copied once, not twice).
-            initial = new Estate(estate.Projects.ToArray(), estate.Jobs.ToArray());
+            initial = new Estate(estate.Projects.ToArray(), estate.Jobs.ToArray())
+            {
+                Models = estate.Models ?? Models.ModelDerivation.From(estate.Projects, estate.Jobs),
+            };
             Fill(initial.Jobs.Select(j => j.Clone()), initial.Projects);
         }
     }
@@ -185,6 +189,7 @@ public sealed class JobStore
         scheduled.Clear();
         runningByProject.Clear();
         waitingByProject.Clear();
+        catalog.Clear();
         foreach (var project in projectList)
         {
             AddProject(project);
@@ -196,6 +201,8 @@ public sealed class JobStore
             AnchorPlan(job, now);
             Insert(job);
         }
+
+        catalog.Load(initial.Models ?? Models.ModelEstate.Empty);
     }
 
     // A captured job's default plan starts counting now: its pick-up or running step is due after the load.
@@ -234,6 +241,7 @@ public sealed class JobStore
         job.StorageOrder = storageOrder++;
         jobs.Add(job);
         byId[job.Id] = job;
+        catalog.Track(job);
         if (job.State == ExecutableState.RUNNING)
         {
             runningByProject[job.Project] = runningByProject.GetValueOrDefault(job.Project) + 1;
@@ -344,6 +352,7 @@ public sealed class JobStore
         version++;
         var set = new HashSet<Job>(gone, ReferenceEqualityComparer.Instance);
         jobs.RemoveAll(set.Contains);
+        catalog.Untrack(set);
         foreach (var job in set)
         {
             byId.Remove(job.Id);
@@ -401,6 +410,9 @@ public sealed class JobStore
 
         /// <summary>Project names in load order.</summary>
         public IReadOnlyList<string> ProjectNames => store.projectOrder;
+
+        /// <summary>The estate's tables, models and segments, under the same lock.</summary>
+        public Models.ModelCatalog Catalog => store.catalog;
 
         /// <summary>Deletes jobs (in final states), in one pass over storage.</summary>
         public void Remove(IReadOnlyCollection<Job> jobs) => store.Remove(jobs);
