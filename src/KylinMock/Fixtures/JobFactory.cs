@@ -77,7 +77,7 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
         if (health == SubjectHealth.ModelDeleted)
         {
             var gone = estate.Deleted[projectIndex];
-            var target = books[first].Target(random, shape.Type, blocks: false, discarded: true, 0);
+            var target = books[first].Target(random, shape.Type, blocks: false, discarded: true, referenceMs - script.Age);
             return (gone.Uuid, gone.Alias, target!.Value.Start, target.Value.End, target.Value.Segments);
         }
 

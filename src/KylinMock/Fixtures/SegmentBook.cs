@@ -30,8 +30,6 @@ internal sealed class SegmentBook
     private readonly List<bool> reserved = [];
     private readonly List<int> ready = [];
     private readonly List<int> mergedIndexes = [];
-    private readonly long gridStart;
-    private readonly int gridSlots;
     private long appendAt;
     private int blocking;
 
@@ -39,9 +37,9 @@ internal sealed class SegmentBook
     public SegmentBook(Randomizer random, DataModel model, long referenceMs)
     {
         var empty = random.Number(0, 9) == 0;
-        gridSlots = random.Number(8, 40);
+        var gridSlots = random.Number(8, 40);
         var gridEnd = ((referenceMs / Day) - random.Number(1, 3)) * Day;
-        gridStart = gridEnd - (gridSlots * Day);
+        var gridStart = gridEnd - (gridSlots * Day);
         appendAt = gridStart;
         if (!empty && model.PartitionDesc is null)
         {
@@ -81,56 +79,57 @@ internal sealed class SegmentBook
             return blocking >= MaxBlocking ? null : Reserve(random, type, full, create);
         }
 
+        // A job built data of its past only: a segment newer than the job was made by a later job.
+        JobTarget? Existing(JobTarget? found) => found is { } t && (t.End <= create || full) ? t : Gone(random, type, full, create);
+
         var makesSegment = type is JobType.INC_BUILD or JobType.INDEX_REFRESH or JobType.INDEX_MERGE;
         if (discarded && makesSegment)
         {
-            return Gone(random, type, full);
+            return Gone(random, type, full, create);
         }
 
-        switch (type)
+        return type switch
         {
-            case JobType.INC_BUILD or JobType.INDEX_REFRESH when ready.Count > 0:
-                var one = ready[random.Number(0, ready.Count - 1)];
-                return Of(one);
-            case JobType.INDEX_MERGE when mergedIndexes.Count > 0:
-                return Of(mergedIndexes[random.Number(0, mergedIndexes.Count - 1)]);
-            case JobType.INC_BUILD or JobType.INDEX_REFRESH or JobType.INDEX_MERGE:
-                return Gone(random, type, full);
-            default:
-                return Run(random, requireFree: false) ?? Gone(random, type, full);
-        }
+            JobType.INC_BUILD or JobType.INDEX_REFRESH when ready.Count > 0 => Existing(Of(ready[random.Number(0, ready.Count - 1)])),
+            JobType.INDEX_MERGE when mergedIndexes.Count > 0 => Existing(Of(mergedIndexes[random.Number(0, mergedIndexes.Count - 1)])),
+            JobType.INC_BUILD or JobType.INDEX_REFRESH or JobType.INDEX_MERGE => Gone(random, type, full, create),
+            _ => Existing(Run(random, requireFree: false)),
+        };
     }
 
+    // An unfinished job's targets, data of its past only (before `create`), taken so no other unfinished job shares them.
     private JobTarget? Reserve(Randomizer random, JobType type, bool full, long create)
     {
-        JobTarget? target;
+        JobTarget? target = null;
         switch (type)
         {
             case JobType.INC_BUILD when full:
                 target = segments.Count == 0 ? New(random, 0, Segment.InfiniteEnd, create, merged: false) : null;
                 break;
-            case JobType.INC_BUILD:
+            case JobType.INC_BUILD when appendAt + Day <= create:
                 target = New(random, appendAt, appendAt + Day, create, merged: false);
                 appendAt += Day;
                 break;
+            case JobType.INC_BUILD:
+                break;
             case JobType.INDEX_REFRESH:
                 var free = FreeReady(random);
-                target = free < 0 ? null : Copy(random, free, create);
+                target = free >= 0 && (full || segments[free].End <= create) ? Copy(random, free, create) : null;
                 break;
-            case JobType.INDEX_MERGE when full:
-                target = null;
+            case JobType.INDEX_MERGE when !full:
+                target = Run(random, requireFree: true, minLength: 2) is { } run && run.End <= create ? Merge(random, run, create) : null;
                 break;
             case JobType.INDEX_MERGE:
-                target = Run(random, requireFree: true, minLength: 2) is { } run ? Merge(random, run, create) : null;
                 break;
             default:
-                target = Run(random, requireFree: true);
-                if (target is { } taken)
+                if (Run(random, requireFree: true) is { } taken && (full || taken.End <= create))
                 {
                     foreach (var id in taken.Segments)
                     {
                         reserved[segments.FindIndex(s => s.Id == id)] = true;
                     }
+
+                    target = taken;
                 }
 
                 break;
@@ -234,18 +233,18 @@ internal sealed class SegmentBook
         return new JobTarget(self[^1], start, end);
     }
 
-    // A segment the job made and that has since gone (discarded, or refreshed or merged away).
-    private JobTarget Gone(Randomizer random, JobType type, bool full)
+    // A segment the job made that has since gone (discarded, or refreshed or merged away): whole UTC days
+    // ending up to three days before the job was created.
+    private static JobTarget Gone(Randomizer random, JobType type, bool full, long create)
     {
         if (full)
         {
             return new JobTarget([KylinUuid.Next(random)], 0, Segment.InfiniteEnd);
         }
 
+        var end = ((create / Day) - random.Number(0, 3)) * Day;
         var length = type == JobType.INDEX_MERGE ? random.Number(2, 4) : 1;
-        var first = random.Number(0, gridSlots - length);
-        var start = gridStart + (first * Day);
-        return new JobTarget([KylinUuid.Next(random)], start, start + (length * Day));
+        return new JobTarget([KylinUuid.Next(random)], end - (length * Day), end);
     }
 
     private JobTarget Of(int index) => new(self[index], segments[index].Start, segments[index].End);
