@@ -65,6 +65,7 @@ internal sealed class ControlEndpoint(ServerContext server) : IResponseProvider
             ("reset", "POST", 1) => Reset(),
             ("clock", _, _) => ControlClock.Handle(server, request),
             ("jobs", _, _) => ControlJobs.Handle(server, request),
+            ("models", _, _) => ControlModels.Handle(server, request),
             ("faults", _, _) => ControlFaults.Handle(server, request),
             ("journal", _, _) => ControlJournal.Handle(server, request),
             _ => throw new ControlException(404, $"no control operation {request.Method} {request.Http.Path}"),

@@ -414,6 +414,9 @@ public sealed class JobStore
         /// <summary>The estate's tables, models and segments, under the same lock.</summary>
         public Models.ModelCatalog Catalog => store.catalog;
 
+        /// <summary>Adds a project known only by its name, unless it exists.</summary>
+        public void AddProject(string name) => store.AddProject(new Project(name));
+
         /// <summary>Deletes jobs (in final states), in one pass over storage.</summary>
         public void Remove(IReadOnlyCollection<Job> jobs) => store.Remove(jobs);
 

@@ -1,0 +1,66 @@
+using KylinMock.Fixtures;
+using KylinMock.Models;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// <c>/__kylinmock/models</c>: GET the estate's <c>tables</c>, <c>models</c> and <c>segments</c> (the fixture
+/// fields), POST models in that shape (<c>{"models":[GET /models items], "segments":{uuid:[...]}}</c>) to add
+/// "a model with these segments" in one call. A refused POST changes nothing.
+/// </summary>
+internal static class ControlModels
+{
+    public static KylinAnswer Handle(ServerContext server, ControlRequest request) => request.Method switch
+    {
+        "GET" when request.Segments.Length == 1 => Everything(server),
+        "POST" when request.Segments.Length == 1 => Add(server, request),
+        _ => throw new ControlException(404, $"no control operation {request.Method} {request.Http.Path}"),
+    };
+
+    private static KylinAnswer Everything(ServerContext server)
+    {
+        var (models, jobs) = server.Store.Read(view => (view.Catalog.Snapshot(), view.Jobs.ToArray()));
+        using var text = new StringWriter();
+        using (var w = new JsonTextWriter(text) { Formatting = Formatting.Indented, CloseOutput = false })
+        {
+            w.WriteStartObject();
+            ModelEstateJson.Write(w, models, jobs);
+            w.WriteEndObject();
+        }
+
+        return new KylinAnswer(200, MediaTypes.Json, System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    private static KylinAnswer Add(ServerContext server, ControlRequest request)
+    {
+        JObject body;
+        ModelEstate added;
+        try
+        {
+            body = JObject.Parse(request.BodyText);
+            added = ModelEstateJson.Read(body["tables"]?.ToString(), body["models"]?.ToString(), body["segments"]?.ToString(), "request body");
+        }
+        catch (Exception e) when (e is JsonException or FixtureException)
+        {
+            throw new ControlException(400, e.Message);
+        }
+
+        var models = new KylinModels(server.Store);
+        foreach (var model in added.Models)
+        {
+            if (models.Find(model.Project, model.Uuid) is not null || models.Find(model.Project, model.Alias) is not null)
+            {
+                throw new ControlException(409, $"project \"{model.Project}\" has a model \"{model.Alias}\" (or uuid \"{model.Uuid}\") already");
+            }
+        }
+
+        foreach (var model in added.Models)
+        {
+            models.Add(model, added.Segments.Where(s => s.ModelUuid == model.Uuid));
+        }
+
+        return ControlEndpoint.Json(200, new JObject { ["added"] = added.Models.Count });
+    }
+}
