@@ -72,9 +72,7 @@ internal static class ModelJson
         w.WriteEndArray();
         WriteMeasures(w, "all_measures", m);
         w.Property("recommendations_count", 0);
-        w.WritePropertyName("computed_columns");
-        w.WriteStartArray();
-        w.WriteEndArray();
+        EmptyArray(w, "computed_columns");
         if (m.Broken)
         {
             w.Property("broken_reason", "SCHEMA");
@@ -168,15 +166,19 @@ internal static class ModelJson
 
         w.WriteEndArray();
         WriteMeasures(w, "measures", m);
-        w.WritePropertyName("aggregation_groups");
-        w.WriteStartArray();
-        w.WriteEndArray();
-        w.WritePropertyName("computed_columns");
-        w.WriteStartArray();
-        w.WriteEndArray();
+        EmptyArray(w, "aggregation_groups");
+        EmptyArray(w, "computed_columns");
         w.Property("fact_table", m.FactTable);
         WriteLookups(w, "join_tables", m);
         w.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>"name":[]</c>.</summary>
+    internal static void EmptyArray(JsonWriter w, string name)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartArray();
+        w.WriteEndArray();
     }
 
     private static void WriteEntity(JsonWriter w, DataModel m)
@@ -302,9 +304,7 @@ internal static class ModelJson
             w.Null("comment");
             w.Property("id", measure.Id);
             w.Property("type", "NORMAL");
-            w.WritePropertyName("internal_ids");
-            w.WriteStartArray();
-            w.WriteEndArray();
+            EmptyArray(w, "internal_ids");
             w.WriteEndObject();
         }
 
@@ -323,9 +323,7 @@ internal static class ModelJson
             w.Property("name", measure.Name);
             w.Property("return_type", measure.ReturnType);
             WriteParameters(w, "parameter_value", measure);
-            w.WritePropertyName("converted_columns");
-            w.WriteStartArray();
-            w.WriteEndArray();
+            EmptyArray(w, "converted_columns");
             w.Null("column");
             w.Null("comment");
             w.WriteEndObject();

@@ -60,9 +60,7 @@ internal static class SegmentJson
         w.Property("is_dict_ready", false);
         w.Property("is_flat_table_ready", false);
         w.Property("is_fact_view_ready", false);
-        w.WritePropertyName("multi_partitions");
-        w.WriteStartArray();
-        w.WriteEndArray();
+        ModelJson.EmptyArray(w, "multi_partitions");
         w.Property("max_bucket_id", s.Status == SegmentStatus.NEW ? -1 : s.FileCount - 1);
         w.Property("bytes_size", s.BytesSize);
         w.Property("hit_count", s.HitCount);
