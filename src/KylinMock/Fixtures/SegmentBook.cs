@@ -79,9 +79,6 @@ internal sealed class SegmentBook
             return blocking >= MaxBlocking ? null : Reserve(random, type, full, create);
         }
 
-        // A job built data of its past only: a segment newer than the job was made by a later job.
-        JobTarget? Existing(JobTarget? found) => found is { } t && (t.End <= create || full) ? t : Gone(random, type, full, create);
-
         var makesSegment = type is JobType.INC_BUILD or JobType.INDEX_REFRESH or JobType.INDEX_MERGE;
         if (discarded && makesSegment)
         {
@@ -90,12 +87,16 @@ internal sealed class SegmentBook
 
         return type switch
         {
-            JobType.INC_BUILD or JobType.INDEX_REFRESH when ready.Count > 0 => Existing(Of(ready[random.Number(0, ready.Count - 1)])),
-            JobType.INDEX_MERGE when mergedIndexes.Count > 0 => Existing(Of(mergedIndexes[random.Number(0, mergedIndexes.Count - 1)])),
+            JobType.INC_BUILD or JobType.INDEX_REFRESH when ready.Count > 0 => Existing(random, Of(ready[random.Number(0, ready.Count - 1)]), type, full, create),
+            JobType.INDEX_MERGE when mergedIndexes.Count > 0 => Existing(random, Of(mergedIndexes[random.Number(0, mergedIndexes.Count - 1)]), type, full, create),
             JobType.INC_BUILD or JobType.INDEX_REFRESH or JobType.INDEX_MERGE => Gone(random, type, full, create),
-            _ => Existing(Run(random, requireFree: false)),
+            _ => Existing(random, Run(random, requireFree: false), type, full, create),
         };
     }
+
+    // A job built data of its past only: a segment newer than the job was made by a later job.
+    private static JobTarget Existing(Randomizer random, JobTarget? found, JobType type, bool full, long create) =>
+        found is { } t && (t.End <= create || full) ? t : Gone(random, type, full, create);
 
     // An unfinished job's targets, data of its past only (before `create`), taken so no other unfinished job shares them.
     private JobTarget? Reserve(Randomizer random, JobType type, bool full, long create)
