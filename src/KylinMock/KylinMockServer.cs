@@ -36,6 +36,7 @@ public sealed class KylinMockServer : IDisposable
         this.host = host;
         this.context = context;
         Jobs = context.Store;
+        Models = new Models.KylinModels(context.Store);
         Port = host.Port;
         var name = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         Url = $"http://{name}:{Port}";
@@ -52,6 +53,9 @@ public sealed class KylinMockServer : IDisposable
 
     /// <summary>The job store: every job of this server, caught up with <see cref="Clock"/> whenever it is read.</summary>
     public JobStore Jobs { get; }
+
+    /// <summary>The estate's models and segments: find, list, add a model with its segments.</summary>
+    public Models.KylinModels Models { get; }
 
     /// <summary>The clock the server reads time from (the one given in the options).</summary>
     public TimeProvider Clock => Options.Clock;

@@ -75,6 +75,33 @@ internal sealed record ErrorCode
     /// <summary>KE-010043207: a parameter value outside the supported set.</summary>
     public static readonly ErrorCode ParameterInvalidSupportList = new("KE-010043207", oldStyle: false);
 
+    /// <summary>KE-010002203: Can't find model name.</summary>
+    public static readonly ErrorCode ModelNameNotExist = new("KE-010002203", oldStyle: false);
+
+    /// <summary>KE-010002011: Model Broken.</summary>
+    public static readonly ErrorCode ModelBroken = new("KE-010002011", oldStyle: true);
+
+    /// <summary>KE-010024002: Permission Denied.</summary>
+    public static readonly ErrorCode PermissionDenied = new("KE-010024002", oldStyle: true);
+
+    /// <summary>KE-010035014: Unsupported Operation (streaming).</summary>
+    public static readonly ErrorCode UnsupportedOperation = new("KE-010035014", oldStyle: true);
+
+    /// <summary>KE-010043202: a range bound below zero.</summary>
+    public static readonly ErrorCode TimeInvalidRangeLessThanZero = new("KE-010043202", oldStyle: false);
+
+    /// <summary>KE-010043203: a range whose end is not after its start.</summary>
+    public static readonly ErrorCode TimeInvalidRangeEndLessThanEqualsStart = new("KE-010043203", oldStyle: false);
+
+    /// <summary>KE-010043205: a range bound that is not epoch milliseconds.</summary>
+    public static readonly ErrorCode TimeInvalidRangeNotFormatMs = new("KE-010043205", oldStyle: false);
+
+    /// <summary>KE-010043206: only one of start and end given.</summary>
+    public static readonly ErrorCode TimeInvalidRangeNotConsistent = new("KE-010043206", oldStyle: false);
+
+    /// <summary>KE-010043208: a negative page_offset or page_size.</summary>
+    public static readonly ErrorCode IntegerNonNegativeCheck = new("KE-010043208", oldStyle: false);
+
     /// <inheritdoc />
     public override string ToString() => Code;
 }

@@ -31,6 +31,22 @@ internal static class MessageCatalog
         ["KE-010043201"] = (
             "Request parameter \"%s\" is empty or value is empty. Please check the request parameters.",
             "请求参数 “%s” 为空或值为空。请检查请求参数是否正确填写。"),
+        ["KE-010002203"] = ("Can't find model name \"%s\". Please check and try again.", "找不到模型名称 “%s”。请检查后重试。"),
+        ["KE-010043202"] = (
+            "The entered parameter value is invalid. The timestamp of the start time and end time conversion must be greater than or equal to 0. Please check and try again.",
+            "输入的参数值无效，开始时间和结束时间转换的时间戳必须大于或等于 0。请检查后重试。"),
+        ["KE-010043203"] = (
+            "The entered parameter value is invalid. The end time must be greater than the start time. Please check and try again.",
+            "输入的参数值无效，结束时间必须大于开始时间。请检查后重试。"),
+        ["KE-010043205"] = (
+            "The entered parameter format is invalid. The timestamp format must be milliseconds. Please check and try again.",
+            "输入的参数格式无效，时间戳格式必须为毫秒。请检查后重试。"),
+        ["KE-010043206"] = (
+            "The entered parameter value is invalid. The start time and end time must exist or empty at the same time. Please check and try again.",
+            "输入的参数值无效，开始时间和结束时间必须同时存在或同时为空。请检查后重试。"),
+        ["KE-010043208"] = (
+            "The entered parameter value is invalid. The parameter value must be a non-negative integer. Please check and try again.",
+            "输入的参数值无效，参数值必须为非负整数。请检查后重试。"),
         ["KE-010043207"] = (
             "The entered parameter \"%s\" is invalid, only supports \"%s\" at the moment. Please check and try again.",
             "输入的参数 “%s” 无效，当前仅支持 “%s”。请检查后重试。"),
@@ -45,6 +61,9 @@ internal static class MessageCatalog
         ["KE-010003005"] = ("User Locked", "用户被锁定"),
         ["KE-010003008"] = ("Login Failed", "登录失败"),
         ["KE-010024001"] = ("No access", "无访问权限"),
+        ["KE-010002011"] = ("Model Broken", "模型损坏"),
+        ["KE-010024002"] = ("Permission Denied", "没有权限"),
+        ["KE-010035014"] = ("Unsupported Operation", "不支持的操作"),
     };
 
     /// <summary>The message of a new-style code, formatted: <c>"%s: %s"</c> of code and text.</summary>

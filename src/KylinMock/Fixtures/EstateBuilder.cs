@@ -6,16 +6,18 @@ namespace KylinMock.Fixtures;
 
 /// <summary>The estate-level draws: projects with their models and tables, how busy each is, who submits jobs.</summary>
 /// <param name="Projects">The projects, in the order they are listed.</param>
-/// <param name="Segments">Per project, per model (same order as <see cref="Project.Models"/>), its segments.</param>
+/// <param name="Books">Per project, per model (same order as <see cref="Project.Models"/>), its model and segment history.</param>
+/// <param name="Tables">Every project's tables with their columns.</param>
+/// <param name="Deleted">Per project, a model that is gone (the subject of jobs shown "The model is deleted").</param>
 /// <param name="ProjectWeights">Cumulative activity weights, one per project, for picking a job's project.</param>
 /// <param name="Users">Submitters other than ADMIN.</param>
-internal sealed record EstateDraft(Project[] Projects, SegmentWindows[][] Segments, int[] ProjectWeights, string[] Users);
+internal sealed record EstateDraft(Project[] Projects, SegmentBook[][] Books, Models.TableDesc[] Tables, Model[] Deleted, int[] ProjectWeights, string[] Users);
 
 /// <summary>Draws the estate (everything but the jobs) from the seeded randomizer.</summary>
 internal static class EstateBuilder
 {
     /// <summary>Draws 3-6 projects, each with 2-6 models and 3-10 tables, and a handful of users.</summary>
-    public static EstateDraft Build(Randomizer random)
+    public static EstateDraft Build(Randomizer random, long referenceMs)
     {
         var themes = new List<ProjectTheme>(EstateNames.Themes);
         var commerce = new Commerce("en") { Random = random };
@@ -33,23 +35,29 @@ internal static class EstateBuilder
         var projectCount = random.Number(3, 6);
         PartialShuffle(random, themes, projectCount);
         var projects = new Project[projectCount];
-        var segments = new SegmentWindows[projectCount][];
+        var books = new SegmentBook[projectCount][];
+        var tables = new List<Models.TableDesc>();
+        var deleted = new Model[projectCount];
         var weights = new int[projectCount];
         var total = 0;
         for (var i = 0; i < projectCount; i++)
         {
             projects[i] = DrawProject(random, themes[i]);
-            segments[i] = new SegmentWindows[projects[i].Models.Count];
-            for (var m = 0; m < segments[i].Length; m++)
+            tables.AddRange(ModelDrafts.Tables(projects[i].Name, projects[i].Tables));
+            books[i] = new SegmentBook[projects[i].Models.Count];
+            for (var m = 0; m < books[i].Length; m++)
             {
-                segments[i][m] = new SegmentWindows(random);
+                var model = projects[i].Models[m];
+                books[i][m] = new SegmentBook(random, ModelDrafts.Draw(random, projects[i].Name, model.Uuid, model.Alias, projects[i].Tables, referenceMs), referenceMs);
             }
+
+            deleted[i] = new Model(KylinUuid.Next(random), projects[i].Models[0].Alias + "_old");
 
             total += random.Number(1, 10);
             weights[i] = total;
         }
 
-        return new EstateDraft(projects, segments, weights, DrawUsers(random));
+        return new EstateDraft(projects, books, [.. tables], deleted, weights, DrawUsers(random));
     }
 
     private static Project DrawProject(Randomizer random, ProjectTheme theme)

@@ -71,6 +71,7 @@ public static class FixtureReader
         var mocks = new Dictionary<string, MockJob>(StringComparer.Ordinal);
         var projects = new List<Project>();
         FixtureOrigin? origin = null;
+        var modelParts = new string?[3];
         try
         {
             r.Next(place);
@@ -99,6 +100,9 @@ public static class FixtureReader
                         case "jobs" or "value": ReadJobs(ref r, place, drafts, ref scratch); break;
                         case "data": ReadData(ref r, place, drafts, ref scratch); break;
                         case "mock_jobs": ReadMocks(ref r, place, drafts, mocks); break;
+                        case "tables": modelParts[0] = r.Raw(place); break;
+                        case "models": modelParts[1] = r.Raw(place); break;
+                        case "segments": modelParts[2] = r.Raw(place); break;
                         default: r.Skip(place); break;
                     }
                 }
@@ -111,7 +115,8 @@ public static class FixtureReader
             throw r.Invalid(place, e);
         }
 
-        return new Fixture(new Estate(projects, Assemble(drafts, mocks, place)), origin);
+        var models = modelParts.Any(p => p is not null) ? ModelEstateJson.Read(modelParts[0], modelParts[1], modelParts[2], source) : null;
+        return new Fixture(new Estate(projects, Assemble(drafts, mocks, place)) { Models = models }, origin);
     }
 
     private static List<Job> Assemble(Drafts drafts, Dictionary<string, MockJob> mocks, in JsonPlace place)

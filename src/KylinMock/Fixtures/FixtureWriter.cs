@@ -50,6 +50,11 @@ public static class FixtureWriter
         }
 
         WriteProjects(w, fixture.Estate.Projects);
+        if (fixture.Estate.Models is { } models)
+        {
+            ModelEstateJson.Write(w, models, fixture.Estate.Jobs);
+        }
+
         w.WritePropertyName("jobs");
         w.WriteStartArray();
         var written = 0;

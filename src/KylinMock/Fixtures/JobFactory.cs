@@ -17,11 +17,25 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
         var projectIndex = PickProject();
         var project = estate.Projects[projectIndex];
         var shape = JobShapes.Pick(random);
-        var script = JobLifeScript.Draw(random, shape, plans, JobAges.Draw(random, lastDay));
-        var create = referenceMs - script.Age;
+        var age = JobAges.Draw(random, lastDay);
+        var script = JobLifeScript.Draw(random, shape, plans, age);
         var id = KylinUuid.Next(random);
+        var health = DrawHealth(shape.Kind, script.Outcome);
+        (string Target, string Alias, long Start, long End, string[] Segments) subject;
+        if (shape.Kind == SubjectKind.Model)
+        {
+            var model = DrawModelSubject(projectIndex, shape, ref script, age, ref health);
+            subject = model;
 
-        var subject = DrawSubject(projectIndex, shape, create);
+            // Model jobs are "<uuid>-<model uuid>" (JobParam's constructor).
+            id = id + "-" + model.Target;
+        }
+        else
+        {
+            subject = DrawSubject(projectIndex, shape);
+        }
+
+        var create = referenceMs - script.Age;
         var job = new Job
         {
             Id = id,
@@ -29,7 +43,7 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
             JobName = shape.Type,
             TargetModel = subject.Target,
             SubjectAlias = subject.Alias,
-            SubjectHealth = DrawHealth(shape.Kind, script.Outcome),
+            SubjectHealth = health,
             DataRangeStart = subject.Start,
             DataRangeEnd = subject.End,
             TargetSegments = subject.Segments,
@@ -53,6 +67,39 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
         return job;
     }
 
+    // A model job's model and targets, agreeing with the model's segment history (SegmentBook). An
+    // unfinished job that fits no model of its project is one a user discarded instead.
+    private (string Target, string Alias, long Start, long End, string[] Segments) DrawModelSubject(
+        int projectIndex, JobShape shape, ref LifeScript script, long age, ref SubjectHealth health)
+    {
+        var books = estate.Books[projectIndex];
+        var first = random.Number(0, books.Length - 1);
+        if (health == SubjectHealth.ModelDeleted)
+        {
+            var gone = estate.Deleted[projectIndex];
+            var target = books[first].Target(random, shape.Type, blocks: false, discarded: true, referenceMs - script.Age);
+            return (gone.Uuid, gone.Alias, target!.Value.Start, target.Value.End, target.Value.Segments);
+        }
+
+        var blocks = !JobLifeScript.IsFinal(script.Outcome);
+        var discarded = script.Outcome is Outcome.Discarded or Outcome.Suicidal;
+        for (var i = 0; i < books.Length; i++)
+        {
+            var book = books[(first + i) % books.Length];
+            if (book.Target(random, shape.Type, blocks, discarded, referenceMs - script.Age) is { } target)
+            {
+                health = book.Model.Broken ? SubjectHealth.ModelBroken : SubjectHealth.Healthy;
+                return (book.Model.Uuid, book.Model.Alias, target.Start, target.End, target.Segments);
+            }
+        }
+
+        script = JobLifeScript.Draw(random, shape, plans, age, Outcome.Discarded);
+        var model = books[first];
+        var made = model.Target(random, shape.Type, blocks: false, discarded: true, referenceMs - script.Age)!.Value;
+        health = model.Model.Broken ? SubjectHealth.ModelBroken : SubjectHealth.Healthy;
+        return (model.Model.Uuid, model.Model.Alias, made.Start, made.End, made.Segments);
+    }
+
     private int PickProject()
     {
         var weights = estate.ProjectWeights;
@@ -66,26 +113,16 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
         return i;
     }
 
-    private (string Target, string Alias, long Start, long End, string[] Segments) DrawSubject(int projectIndex, JobShape shape, long create)
+    private (string Target, string Alias, long Start, long End, string[] Segments) DrawSubject(int projectIndex, JobShape shape)
     {
         var project = estate.Projects[projectIndex];
-        switch (shape.Kind)
+        if (shape.Kind == SubjectKind.Project)
         {
-            case SubjectKind.Model:
-                var modelIndex = random.Number(0, project.Models.Count - 1);
-                var model = project.Models[modelIndex];
-                var segments = estate.Segments[projectIndex][modelIndex].Pick(random, random.Number(shape.Segments.Min, shape.Segments.Max));
-
-                // Whole UTC days ending up to three days before the job was created.
-                var end = ((create / Day) - random.Number(0, 3)) * Day;
-                var start = end - (random.Number(shape.RangeDays.Min, shape.RangeDays.Max) * Day);
-                return (model.Uuid, model.Alias, start, end, segments);
-            case SubjectKind.Project:
-                return (project.Name, project.Name, 0, long.MaxValue, []);
-            default:
-                var table = project.Tables[random.Number(0, project.Tables.Count - 1)];
-                return (table, table, 0, long.MaxValue, []);
+            return (project.Name, project.Name, 0, long.MaxValue, []);
         }
+
+        var table = project.Tables[random.Number(0, project.Tables.Count - 1)];
+        return (table, table, 0, long.MaxValue, []);
     }
 
     // About 2% of subjects are broken or gone (half of SUICIDAL jobs: Kylin discards a deleted model's jobs);

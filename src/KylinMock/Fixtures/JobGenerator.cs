@@ -38,7 +38,7 @@ public static class JobGenerator
 
         var referenceMs = referenceTime.ToUnixTimeMilliseconds();
         var random = new Randomizer(seed);
-        var estate = EstateBuilder.Build(random);
+        var estate = EstateBuilder.Build(random, referenceMs);
         var factory = new JobFactory(random, estate, new PlanPool(random), referenceMs);
 
         var jobs = new Job[jobCount];
@@ -51,7 +51,11 @@ public static class JobGenerator
         }
 
         SortInStorageOrder(createTimes, jobs);
-        return new Estate(estate.Projects, jobs);
+        var books = estate.Books.SelectMany(b => b).ToArray();
+        return new Estate(estate.Projects, jobs)
+        {
+            Models = new Models.ModelEstate(estate.Tables, books.Select(b => b.Model).ToArray(), books.SelectMany(b => b.Segments).ToArray()),
+        };
     }
 
     // Kylin's store lists jobs by creation time; equal times are put in id order (ordinal) so the

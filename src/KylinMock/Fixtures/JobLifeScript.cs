@@ -50,9 +50,18 @@ internal static class JobLifeScript
     private static readonly int[] OutcomeWeights = [550, 120, 80, 70, 80, 90, 10];
 
     /// <summary>Draws the life of a job of <paramref name="shape"/> whose age would be <paramref name="drawnAge"/>.</summary>
-    public static LifeScript Draw(Randomizer random, JobShape shape, PlanPool plans, long drawnAge)
+    /// <param name="random">The randomizer.</param>
+    /// <param name="shape">The job's shape.</param>
+    /// <param name="plans">The plan pool.</param>
+    /// <param name="drawnAge">The age drawn for the job.</param>
+    /// <param name="outcome">The status to reach, or null to draw one.</param>
+    public static LifeScript Draw(Randomizer random, JobShape shape, PlanPool plans, long drawnAge, Outcome? outcome = null)
     {
-        var outcome = PickOutcome(random);
+        return DrawFor(random, shape, plans, drawnAge, outcome ?? PickOutcome(random));
+    }
+
+    private static LifeScript DrawFor(Randomizer random, JobShape shape, PlanPool plans, long drawnAge, Outcome outcome)
+    {
 
         // A discard comes while the job waits or runs (5 in 10), after it failed (3) or after a pause (2).
         var variant = outcome is Outcome.Discarded or Outcome.Suicidal ? random.Number(0, 9) : 0;

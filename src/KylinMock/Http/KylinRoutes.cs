@@ -22,6 +22,14 @@ internal static class KylinRoutes
             .Kylin("GET", "/kylin/api/jobs/{job_id:.+}/steps/{step_id:.+}/output", new GetJobOutputProvider(server))
             .Kylin("PUT", "/kylin/api/jobs/status", new UpdateJobStatusProvider(server))
             .Kylin("GET", "/kylin/api/user/authentication", authentication, anonymous: true)
+
+            // Kylin: the estate's read endpoints (NProjectController, OpenModelController, NQueryController, OpenSegmentController)
+            .Kylin("GET", "/kylin/api/projects", new GetProjectsProvider(server), anonymous: true)
+            .Kylin("GET", "/kylin/api/models", new GetModelsProvider(server))
+            .Kylin("GET", "/kylin/api/models/{project}/{model_name}/model_desc", new GetModelDescProvider(server))
+            .Kylin("GET", "/kylin/api/query/tables_and_columns", new GetTablesAndColumnsProvider(server))
+            .Kylin("GET", "/kylin/api/models/{model_name}/segments", new GetSegmentsProvider(server))
+            .Kylin("POST", "/kylin/api/models/{model_name}/segments/check", new CheckSegmentsProvider(server))
             .Kylin("POST", "/kylin/api/user/authentication", authentication, anonymous: true)
 
             // The mock's own control plane
@@ -35,6 +43,8 @@ internal static class KylinRoutes
             .Control("PUT", "/__kylinmock/jobs", call => ControlJobs.Replace(server, call))
             .Control("POST", "/__kylinmock/jobs/submit", call => ControlJobs.Submit(server, call))
             .Control("PATCH", "/__kylinmock/jobs/{id}", call => ControlJobs.Script(server, call.Path["id"], call))
+            .Control("GET", "/__kylinmock/models", _ => ControlModels.Everything(server))
+            .Control("POST", "/__kylinmock/models", call => ControlModels.Add(server, call))
             .Control("GET", "/__kylinmock/faults", _ => ControlFaults.List(server))
             .Control("POST", "/__kylinmock/faults", call => ControlFaults.Add(server, call))
             .Control("DELETE", "/__kylinmock/faults", _ => ControlFaults.Clear(server))

@@ -21,6 +21,7 @@ public sealed class JobStore
     private readonly JobScheduler scheduler;
     private readonly JobsByLastModified byLastModified = new();
     private readonly Bogus.Randomizer ids;
+    private readonly Models.ModelCatalog catalog = new();
     private long storageOrder;
 
     // Changes with every change to any job (or the set of jobs), so an answer computed at one version
@@ -64,7 +65,10 @@ public sealed class JobStore
         {
             // Jobs cannot be changed from outside and the store changes only its own copies, so the
             // estate is kept as it is for Reset (a million-job fixture is copied once, not twice).
-            initial = new Estate(estate.Projects.ToArray(), estate.Jobs.ToArray());
+            initial = new Estate(estate.Projects.ToArray(), estate.Jobs.ToArray())
+            {
+                Models = estate.Models ?? Models.ModelDerivation.From(estate.Projects, estate.Jobs),
+            };
             Fill(initial);
         }
     }
@@ -196,6 +200,7 @@ public sealed class JobStore
         projectOrder.Clear();
         scheduler.Clear();
         byLastModified.Clear();
+        catalog.Clear();
         foreach (var project in estate.Projects)
         {
             AddProject(project);
@@ -208,6 +213,8 @@ public sealed class JobStore
             CapturedPlan.Anchor(job, now);
             Insert(job);
         }
+
+        catalog.Load(estate.Models ?? Models.ModelEstate.Empty);
     }
 
     private void Insert(Job job)
@@ -220,6 +227,7 @@ public sealed class JobStore
         job.StorageOrder = storageOrder++;
         jobs.Add(job);
         byId[job.Id] = job;
+        catalog.Track(job);
         byLastModified.Add(job);
         Touched(job);
         scheduler.Admit(job);
@@ -254,6 +262,7 @@ public sealed class JobStore
         Changed();
         var set = new HashSet<Job>(gone, ReferenceEqualityComparer.Instance);
         jobs.RemoveAll(set.Contains);
+        catalog.Untrack(set);
         foreach (var job in set)
         {
             byId.Remove(job.Id);
@@ -306,6 +315,12 @@ public sealed class JobStore
 
         /// <summary>Project names in load order (a copy).</summary>
         public string[] ProjectNames() => store.projectOrder.ToArray();
+
+        /// <summary>The estate's tables, models and segments, under the same lock.</summary>
+        public Models.ModelCatalog Catalog => store.catalog;
+
+        /// <summary>Adds a project known only by its name, unless it exists.</summary>
+        public void AddProject(string name) => store.AddProject(new Project(name));
 
         /// <summary>Deletes jobs (in final states), in one pass over storage.</summary>
         public void Remove(IReadOnlyCollection<Job> jobs) => store.Remove(jobs);

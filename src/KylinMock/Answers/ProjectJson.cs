@@ -1,0 +1,48 @@
+using KylinMock.Jobs;
+using Newtonsoft.Json;
+
+namespace KylinMock.Answers;
+
+/// <summary>A project as GET /kylin/api/projects answers it (UserProjectPermissionResponse with ProjectInstance unwrapped).</summary>
+internal static class ProjectJson
+{
+    /// <summary>Writes one project; <paramref name="createTime"/> is its creation, epoch ms.</summary>
+    public static void Write(JsonWriter w, Project project, long createTime, string permission)
+    {
+        w.WriteStartObject();
+        w.Property("uuid", StableHash.Uuid("project:" + project.Name));
+        w.Property("last_modified", createTime);
+        w.Property("create_time", createTime);
+        w.Property("version", "4.0.0.0");
+        w.Property("mvcc", 0);
+        w.Property("name", project.Name);
+        w.Property("owner", "ADMIN");
+        w.Property("status", "ENABLED");
+        w.Property("create_time_utc", createTime);
+        w.Property("default_database", "DEFAULT");
+        w.Property("description", string.Empty);
+        w.Null("principal");
+        w.Null("keytab");
+        w.Property("maintain_model_type", "MANUAL_MAINTAIN");
+        w.WritePropertyName("segment_config");
+        w.WriteStartObject();
+        w.Property("auto_merge_enabled", false);
+        w.Property("auto_merge_time_ranges", ["WEEK", "MONTH", "QUARTER", "YEAR"]);
+        w.WritePropertyName("volatile_range");
+        w.WriteStartObject();
+        w.Property("volatile_range_number", 0);
+        w.Property("volatile_range_enabled", false);
+        w.Property("volatile_range_type", "DAY");
+        w.WriteEndObject();
+        w.WritePropertyName("retention_range");
+        w.WriteStartObject();
+        w.Property("retention_range_number", 1);
+        w.Property("retention_range_enabled", false);
+        w.Property("retention_range_type", "MONTH");
+        w.WriteEndObject();
+        w.Property("create_empty_segment_enabled", false);
+        w.WriteEndObject();
+        w.Property("permission", permission);
+        w.WriteEndObject();
+    }
+}

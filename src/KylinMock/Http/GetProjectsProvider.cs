@@ -1,0 +1,65 @@
+using KylinMock.Errors;
+using KylinMock.Answers;
+using KylinMock.Models;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// <c>GET /kylin/api/projects</c> (NProjectController.getProjects): projects in storage order whose name
+/// contains <c>project</c> ignoring case (equals with <c>exact</c>), paged; anonymous callers see none.
+/// </summary>
+internal sealed class GetProjectsProvider(ServerContext server) : IKylinOperation
+{
+    private static readonly string[] Permissions = ["READ", "OPERATION", "MANAGEMENT", "ADMINISTRATION"];
+    private static readonly string[] OtherAclPermissions = ["WRITE", "CREATE", "DELETE", "DATA_QUERY"];
+
+    /// <inheritdoc />
+    public KylinAnswer Handle(KylinRequest request, RequestContext context)
+    {
+        var name = SpringBinding.String(request, "project");
+        var offset = SpringBinding.Int(request, "page_offset", 0);
+        var size = SpringBinding.Int(request, "page_size", 10);
+        var exact = SpringBinding.Bool(request, "exact", false);
+        var permission = SpringBinding.String(request, "permission");
+        if (!string.IsNullOrEmpty(permission) && Array.IndexOf(Permissions, permission) < 0)
+        {
+            throw Array.IndexOf(OtherAclPermissions, permission) >= 0
+                ? KylinException.WithRaw(ErrorCode.InvalidParameter, "No enum constant org.apache.kylin.rest.security.AclPermissionEnum." + permission).WithStatus(400)
+                : KylinException.WithRaw(ErrorCode.PermissionDenied, "Operation failed, unknown permission:" + permission);
+        }
+
+        var body = server.Store.Read(view =>
+        {
+            var catalog = view.Catalog;
+            var projects = new List<Jobs.Project>();
+            foreach (var projectName in context.User is null ? [] : view.ProjectNames())
+            {
+                var p = view.FindProject(projectName)!;
+                if (string.IsNullOrEmpty(name) || (exact ? string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) : p.Name.Contains(name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    projects.Add(p);
+                }
+            }
+
+            var page = PagingUtil.CutPage(projects, offset, size);
+            return EnvelopeJson.Success(w =>
+            {
+                w.WriteStartObject();
+                w.WritePropertyName("value");
+                w.WriteStartArray();
+                foreach (var project in page)
+                {
+                    var models = catalog.Models(project.Name);
+                    ProjectJson.Write(w, project, models.Count == 0 ? 0 : models.Min(m => m.CreateTime), "ADMINISTRATION");
+                }
+
+                w.WriteEndArray();
+                w.Property("offset", offset);
+                w.Property("limit", size);
+                w.Property("total_size", projects.Count);
+                w.WriteEndObject();
+            });
+        });
+        return new KylinAnswer(200, context.ContentType, body);
+    }
+}

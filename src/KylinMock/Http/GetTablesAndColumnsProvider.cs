@@ -1,0 +1,34 @@
+using KylinMock.Answers;
+using KylinMock.Models;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// <c>GET /kylin/api/query/tables_and_columns?project=[&amp;cube=]</c> (NQueryController.getMetadata):
+/// a bare array of the project's tables with their columns, or one model's.
+/// </summary>
+internal sealed class GetTablesAndColumnsProvider(ServerContext server) : IKylinOperation
+{
+    /// <inheritdoc />
+    public KylinAnswer Handle(KylinRequest request, RequestContext context)
+    {
+        var project = ModelBinding.RequiredString(request, "project");
+        var cube = SpringBinding.String(request, "cube");
+        var body = server.Store.Read(view =>
+        {
+            var name = ModelNames.Project(view, project);
+            var tables = TableQuery.Apply(view.Catalog.Tables(name), view.Catalog.Models(name), cube);
+            return EnvelopeJson.Success(w =>
+            {
+                w.WriteStartArray();
+                foreach (var t in tables)
+                {
+                    TableJson.Write(w, t.Table, t.Columns, t.Roles, c => t.Keys.TryGetValue(c, out var k) ? k : []);
+                }
+
+                w.WriteEndArray();
+            });
+        });
+        return new KylinAnswer(200, context.ContentType, body);
+    }
+}

@@ -1,0 +1,168 @@
+using KylinMock.Jobs;
+
+namespace KylinMock.Models;
+
+/// <summary>
+/// The owner of the estate's tables, models and segments. It lives inside the <see cref="JobStore"/>
+/// and is only touched under the store's lock, on the store's clock, so a job and its segments
+/// never disagree. It also indexes the store's live jobs by model, for the rules that read them.
+/// </summary>
+internal sealed class ModelCatalog
+{
+    private readonly List<DataModel> models = [];
+    private readonly Dictionary<string, DataModel> byUuid = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Segment>> segments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TableDesc>> tables = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<Job>> jobsByModel = new(StringComparer.Ordinal);
+
+    /// <summary>Forgets everything, the job index included.</summary>
+    public void Clear()
+    {
+        models.Clear();
+        byUuid.Clear();
+        segments.Clear();
+        tables.Clear();
+        jobsByModel.Clear();
+    }
+
+    /// <summary>Takes the tables, models and segments of <paramref name="estate"/> (the job index is kept).</summary>
+    public void Load(ModelEstate estate)
+    {
+        models.Clear();
+        byUuid.Clear();
+        segments.Clear();
+        tables.Clear();
+        foreach (var table in estate.Tables)
+        {
+            AddTable(table);
+        }
+
+        foreach (var model in estate.Models)
+        {
+            if (byUuid.TryAdd(model.Uuid, model))
+            {
+                models.Add(model);
+                segments[model.Uuid] = [];
+            }
+        }
+
+        foreach (var segment in estate.Segments)
+        {
+            if (segments.TryGetValue(segment.ModelUuid, out var list))
+            {
+                list.Add(segment);
+            }
+        }
+
+        foreach (var list in segments.Values)
+        {
+            SortByRange(list);
+        }
+    }
+
+    /// <summary>Indexes a job the store took in (model jobs only).</summary>
+    public void Track(Job job)
+    {
+        if (job.JobName.SubjectKind() != SubjectKind.Model)
+        {
+            return;
+        }
+
+        if (!jobsByModel.TryGetValue(job.TargetModel, out var list))
+        {
+            list = [];
+            jobsByModel[job.TargetModel] = list;
+        }
+
+        list.Add(job);
+    }
+
+    /// <summary>Drops jobs the store deleted from the index.</summary>
+    public void Untrack(IReadOnlySet<Job> gone)
+    {
+        foreach (var list in jobsByModel.Values)
+        {
+            list.RemoveAll(gone.Contains);
+        }
+    }
+
+    /// <summary>The models of <paramref name="project"/> (case-insensitive), in storage order.</summary>
+    public IReadOnlyList<DataModel> Models(string project) =>
+        models.FindAll(m => string.Equals(m.Project, project, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Every model, in storage order.</summary>
+    public IReadOnlyList<DataModel> AllModels => models;
+
+    /// <summary>The model of <paramref name="project"/> whose uuid is <paramref name="name"/> or whose alias is it, ignoring case (OpenSegmentController.getModel).</summary>
+    public DataModel? Find(string project, string name)
+    {
+        var inProject = Models(project);
+        return inProject.FirstOrDefault(m => m.Uuid == name)
+            ?? inProject.FirstOrDefault(m => string.Equals(m.Alias, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The model with this uuid, or null.</summary>
+    public DataModel? FindByUuid(string uuid) => byUuid.GetValueOrDefault(uuid);
+
+    /// <summary>A model's segments in range order (empty for an unknown model).</summary>
+    public IReadOnlyList<Segment> Segments(string modelUuid) => segments.TryGetValue(modelUuid, out var list) ? list : [];
+
+    /// <summary>The live jobs whose <c>target_model</c> is <paramref name="modelUuid"/>.</summary>
+    public IReadOnlyList<Job> Jobs(string modelUuid) => jobsByModel.TryGetValue(modelUuid, out var list) ? list : [];
+
+    /// <summary>The tables loaded into <paramref name="project"/>.</summary>
+    public IReadOnlyList<TableDesc> Tables(string project) => tables.TryGetValue(project, out var list) ? list : [];
+
+    /// <summary>Adds a model with its segments (and any table it names that the project lacks, with no columns).</summary>
+    /// <exception cref="ArgumentException">The uuid exists, or the alias exists in the project (ignoring case), or a segment belongs to another model.</exception>
+    public void Add(DataModel model, IReadOnlyList<Segment> modelSegments)
+    {
+        if (byUuid.ContainsKey(model.Uuid))
+        {
+            throw new ArgumentException($"A model with uuid \"{model.Uuid}\" exists already.", nameof(model));
+        }
+
+        if (Models(model.Project).Any(m => string.Equals(m.Alias, model.Alias, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ArgumentException($"Project \"{model.Project}\" has a model \"{model.Alias}\" already.", nameof(model));
+        }
+
+        if (modelSegments.FirstOrDefault(s => s.ModelUuid != model.Uuid) is { } stray)
+        {
+            throw new ArgumentException($"Segment \"{stray.Id}\" belongs to model \"{stray.ModelUuid}\", not \"{model.Uuid}\".", nameof(modelSegments));
+        }
+
+        models.Add(model);
+        byUuid[model.Uuid] = model;
+        var list = modelSegments.ToList();
+        SortByRange(list);
+        segments[model.Uuid] = list;
+        foreach (var name in new[] { model.FactTable }.Concat(model.Lookups.Select(l => l.Table)))
+        {
+            if (!Tables(model.Project).Any(t => string.Equals(t.Identity, name, StringComparison.OrdinalIgnoreCase)) && name.IndexOf('.') is var dot and > 0)
+            {
+                AddTable(new TableDesc(model.Project, name[..dot], name[(dot + 1)..], []));
+            }
+        }
+    }
+
+    /// <summary>A copy of everything, for fixtures and the control API.</summary>
+    public ModelEstate Snapshot() => new(
+        tables.Values.SelectMany(t => t).ToArray(),
+        models.ToArray(),
+        models.SelectMany(m => segments[m.Uuid]).ToArray());
+
+    private void AddTable(TableDesc table)
+    {
+        if (!tables.TryGetValue(table.Project, out var list))
+        {
+            list = [];
+            tables[table.Project] = list;
+        }
+
+        list.Add(table);
+    }
+
+    private static void SortByRange(List<Segment> list) =>
+        list.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+}

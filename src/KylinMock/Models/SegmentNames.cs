@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace KylinMock.Models;
+
+/// <summary>Segment names as Kylin makes them (Segments.makeSegmentName).</summary>
+public static class SegmentNames
+{
+    /// <summary>The name of a full build's segment.</summary>
+    public const string FullBuild = "FULL_BUILD";
+
+    /// <summary><c>yyyyMMddHHmmss_yyyyMMddHHmmss</c> in <paramref name="zone"/>, or FULL_BUILD for the infinite range.</summary>
+    public static string Make(long start, long end, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (start == 0 && end == Segment.InfiniteEnd)
+        {
+            return FullBuild;
+        }
+
+        return Format(start, zone) + "_" + Format(end, zone);
+    }
+
+    private static string Format(long ms, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), zone).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+}
