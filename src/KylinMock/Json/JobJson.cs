@@ -39,7 +39,7 @@ internal static class JobJson
         w.Property("data_range_end", job.DataRangeEnd);
         w.Property("target_model", job.TargetModel);
         w.Property("target_segments", job.TargetSegments);
-        w.Property("step_ratio", JobTiming.StepRatio(job));
+        w.Property("step_ratio", JobStages.StepRatio(job, now));
         w.Property("create_time", job.CreateTime);
         w.Property("wait_time", wait);
         w.Property("target_subject", subject);
@@ -47,7 +47,7 @@ internal static class JobJson
         w.Property("project", job.Project);
         w.Property("submitter", job.Submitter);
         w.Property("exec_end_time", job.EndTime);
-        w.Property("discard_safety", job.DiscardSafety);
+        w.Property("discard_safety", JobSafety.DiscardSafety(job));
         w.WritePropertyName("tag");
         if (job.TagJson is null)
         {
@@ -71,9 +71,10 @@ internal static class JobJson
         }
 
         w.WriteEndArray();
-        w.Property("version", job.Version);
+        // Only the v2 controller sets version, and progress counts the steps written (JobService.addOldParams fills them for v2 only).
+        w.Property("version", withSteps ? job.Version : null);
         w.Property("related_segment", string.Join(',', job.TargetSegments));
-        w.Property("progress", JobTiming.Progress(job));
+        w.Property("progress", withSteps ? JobTiming.Progress(job) : 0.0);
         w.WriteEndObject();
     }
 
