@@ -5,7 +5,7 @@ namespace KylinMock.Http;
 
 /// <summary>
 /// <c>GET /kylin/api/jobs/{job_id}/steps/{step_id}/output?project=</c> (<c>JobController.getJobOutput</c>):
-/// <c>{"jobId","cmd_output","stepId"}</c> (a Java HashMap's order), the step's log text.
+/// <c>{"jobId","cmd_output","stepId"}</c> (a Java HashMap's order), the step's log text or <see cref="StepOutput.NotFound"/>.
 /// </summary>
 internal sealed class GetJobOutputProvider(ServerContext server) : IKylinOperation
 {
@@ -16,9 +16,9 @@ internal sealed class GetJobOutputProvider(ServerContext server) : IKylinOperati
         var project = SpringBinding.RequiredString(request, "project");
         var body = server.Store.Read(view =>
         {
-            var job = JobPath.FindInProject(view, project, jobId);
-            var index = job.Steps.ToList().FindIndex(s => s.Id == stepId);
-            var output = index < 0 ? null : StepOutput.For(job, index);
+            // JobController.getJobOutput checks only the project; no output is Kylin's "not found" text.
+            var found = JobPath.FindProject(view, project);
+            var output = StepOutput.Of(view.Find(jobId), found.Name, stepId);
             return EnvelopeJson.Success(w =>
             {
                 w.WriteStartObject();

@@ -13,6 +13,9 @@ internal static partial class JobPath
     /// <summary>The regex of <c>/kylin/api/jobs/{job_id}/steps/{step_id}/output</c>.</summary>
     public const string Output = "^/kylin/api/jobs/(?<job>.+)/steps/(?<step>.+)/output/?$";
 
+    /// <summary>The step log download path.</summary>
+    public const string Log = "^/kylin/api/jobs/(?<job>.+)/steps/(?<step>.+)/log/?$";
+
     public static string JobId(string path) => Uri.UnescapeDataString(DetailRegex().Match(path).Groups["job"].Value);
 
     public static (string Job, string Step) JobAndStepIds(string path)
@@ -21,15 +24,31 @@ internal static partial class JobPath
         return (Uri.UnescapeDataString(match.Groups["job"].Value), Uri.UnescapeDataString(match.Groups["step"].Value));
     }
 
-    /// <summary>BaseController.checkProjectName, then the job within that project (KE-010032219 when absent).</summary>
-    public static Job FindInProject(JobStore.StoreView view, string project, string jobId)
+    /// <summary>The job and step ids of a step log path.</summary>
+    public static (string Job, string Step) JobAndLogStepIds(string path)
+    {
+        var match = LogRegex().Match(path);
+        return (Uri.UnescapeDataString(match.Groups["job"].Value), Uri.UnescapeDataString(match.Groups["step"].Value));
+    }
+
+    [GeneratedRegex(Log)]
+    private static partial Regex LogRegex();
+
+    /// <summary>BaseController.checkProjectName alone: the project (KE-010001201 when absent).</summary>
+    public static Project FindProject(JobStore.StoreView view, string project)
     {
         if (project.Length == 0)
         {
             throw KylinException.WithDetail(ErrorCode.EmptyProjectName, MessageKey.EmptyProjectName);
         }
 
-        var found = view.FindProject(project) ?? throw new KylinException(ErrorCode.ProjectNotExist, project);
+        return view.FindProject(project) ?? throw new KylinException(ErrorCode.ProjectNotExist, project);
+    }
+
+    /// <summary>BaseController.checkProjectName, then the job within that project (KE-010032219 when absent).</summary>
+    public static Job FindInProject(JobStore.StoreView view, string project, string jobId)
+    {
+        var found = FindProject(view, project);
         var job = view.Find(jobId);
         return job is not null && string.Equals(job.Project, found.Name, StringComparison.OrdinalIgnoreCase)
             ? job

@@ -71,8 +71,11 @@ internal sealed class KylinEndpoint(ServerContext server, IReadOnlyDictionary<st
         try
         {
             request = KylinRequest.From(message, context, server.Port);
-            language = Languages.From(request.Header("Accept-Language"));
-            return Pipeline(request, language);
+            language = Languages.From(request.Header("Accept-Language"), server.ChineseMessages);
+            var answer = Pipeline(request, language);
+
+            // HEAD answers as GET does, without the body (Spring MVC maps HEAD to the GET handler).
+            return request.Method.Equals("HEAD", StringComparison.OrdinalIgnoreCase) ? answer with { Body = [] } : answer;
         }
         catch (Exception e)
         {
@@ -89,7 +92,12 @@ internal sealed class KylinEndpoint(ServerContext server, IReadOnlyDictionary<st
             StatusCode = answer.Status,
             BodyData = new BodyData { BodyAsBytes = answer.Body, DetectedBodyType = BodyType.Bytes },
         };
-        message.AddHeader("Content-Type", answer.ContentType);
+        if (answer.ContentType.Length > 0)
+        {
+            message.AddHeader("Content-Type", SpringHeaders.WithCharset(answer.ContentType));
+        }
+
+        SpringHeaders.AddSecurityHeaders(message);
         foreach (var (name, value) in answer.Headers)
         {
             message.AddHeader(name, value);
@@ -101,9 +109,10 @@ internal sealed class KylinEndpoint(ServerContext server, IReadOnlyDictionary<st
     private KylinAnswer Pipeline(KylinRequest request, Language language)
     {
         UserAccount? user;
+        string? session = null;
         try
         {
-            user = server.Users.Authenticate(request.Header("Authorization"));
+            (user, session) = SessionLogin.Authenticate(server, request);
             if (user is null && !anonymousAllowed)
             {
                 throw new KylinException(ErrorCode.UserUnauthorized).WithStatus(401);
@@ -116,6 +125,12 @@ internal sealed class KylinEndpoint(ServerContext server, IReadOnlyDictionary<st
             return new KylinAnswer(envelope.HttpStatus, MediaTypes.Json, EnvelopeJson.Error(envelope, indented: true));
         }
 
+        var answer = Authenticated(request, language, user);
+        return session is null ? answer : SessionLogin.WithCookie(answer, session);
+    }
+
+    private KylinAnswer Authenticated(KylinRequest request, Language language, UserAccount? user)
+    {
         var (outcome, contentType) = ContentNegotiation.Negotiate(request.Header("Accept"));
         if (outcome == ContentNegotiation.Outcome.V2)
         {
@@ -126,7 +141,13 @@ internal sealed class KylinEndpoint(ServerContext server, IReadOnlyDictionary<st
             return new KylinAnswer(404, MediaTypes.Json, EnvelopeJson.Error(envelope, indented: false));
         }
 
-        if (!operations.TryGetValue(request.Method.ToUpperInvariant(), out var operation))
+        var method = request.Method.ToUpperInvariant();
+        if (method == "OPTIONS")
+        {
+            return SpringHeaders.Options(operations.Keys);
+        }
+
+        if (!operations.TryGetValue(method == "HEAD" ? "GET" : method, out var operation))
         {
             return SpringErrorJson.Answer(405, "Method Not Allowed", request.Path, server.NowMs) with
             {

@@ -22,6 +22,13 @@ internal static partial class KylinRoutes
                 }),
                 Kylin(server, DetailPath(), new() { ["GET"] = new GetJobDetailProvider(server) }),
                 Kylin(server, OutputPath(), new() { ["GET"] = new GetJobOutputProvider(server) }),
+                Kylin(server, LogPath(), new() { ["GET"] = new DownloadStepLogProvider(server) }),
+                Kylin(server, StatisticsPath(), new() { ["GET"] = new JobStatisticsProvider(server, JobStatisticsProvider.Kind.Totals) }),
+                Kylin(server, StatisticsCountPath(), new() { ["GET"] = new JobStatisticsProvider(server, JobStatisticsProvider.Kind.Count) }),
+                Kylin(server, StatisticsPerBytePath(), new() { ["GET"] = new JobStatisticsProvider(server, JobStatisticsProvider.Kind.DurationPerByte) }),
+                Kylin(server, InstanceInfoPath(), new() { ["GET"] = new AdminInstanceInfoProvider(server) }, anonymousAllowed: true),
+                Kylin(server, PublicConfigPath(), new() { ["GET"] = new AdminPublicConfigProvider(server) }, anonymousAllowed: true),
+                Kylin(server, LogoutPath(), new() { ["GET"] = new LogoutProvider(server), ["POST"] = new LogoutProvider(server) }, anonymousAllowed: true),
                 Kylin(server, StatusPath(), new()
                 {
                     ["PUT"] = new UpdateJobStatusProvider(server),
@@ -52,6 +59,27 @@ internal static partial class KylinRoutes
 
     [GeneratedRegex(JobPath.Output, RegexOptions.Multiline)]
     private static partial Regex OutputPath();
+
+    [GeneratedRegex(JobPath.Log, RegexOptions.Multiline)]
+    private static partial Regex LogPath();
+
+    [GeneratedRegex("^/kylin/api/jobs/statistics/?$", RegexOptions.Multiline)]
+    private static partial Regex StatisticsPath();
+
+    [GeneratedRegex("^/kylin/api/jobs/statistics/count/?$", RegexOptions.Multiline)]
+    private static partial Regex StatisticsCountPath();
+
+    [GeneratedRegex("^/kylin/api/jobs/statistics/duration_per_byte/?$", RegexOptions.Multiline)]
+    private static partial Regex StatisticsPerBytePath();
+
+    [GeneratedRegex("^/kylin/api/admin/instance_info/?$", RegexOptions.Multiline)]
+    private static partial Regex InstanceInfoPath();
+
+    [GeneratedRegex("^/kylin/api/admin/public_config/?$", RegexOptions.Multiline)]
+    private static partial Regex PublicConfigPath();
+
+    [GeneratedRegex("^/kylin/api/j_spring_security_logout/?$", RegexOptions.Multiline)]
+    private static partial Regex LogoutPath();
 
     [GeneratedRegex("^/kylin/api/jobs/status/?$", RegexOptions.Multiline)]
     private static partial Regex StatusPath();
