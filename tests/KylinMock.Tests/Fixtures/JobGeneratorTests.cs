@@ -285,6 +285,23 @@ public partial class JobGeneratorTests
     }
 
     [Test]
+    public void Generate_MakesNoTieredStorageJobs()
+    {
+        // The root pom.xml of kylin5 comments out the second-storage modules: stock Kylin 5 makes none of these jobs.
+        var jobs = Large.Value.Jobs;
+        Assert.That(jobs.Select(j => j.JobName.ToString()), Has.None.StartWith("SECOND_STORAGE").And.None.EqualTo("EXPORT_TO_SECOND_STORAGE"));
+    }
+
+    [Test]
+    public void Generate_DiscardedJobs_CarryTheDiscardsStartAndEnd()
+    {
+        // NExecutableManager.updateJobOutput -> ExecutableOutputPO.addStartTime/addEndTime.
+        var discarded = Large.Value.Jobs.Where(j => j.Status == JobStatus.DISCARDED).ToList();
+        Assert.That(discarded, Is.Not.Empty);
+        Assert.That(discarded.Where(j => j.StartTime == 0 || j.EndTime == 0).Select(j => j.Id), Is.Empty);
+    }
+
+    [Test]
     public void Generate_500Jobs_ShowEveryDisplayedStatus()
     {
         JobStatus[] displayed = [JobStatus.PENDING, JobStatus.RUNNING, JobStatus.FINISHED, JobStatus.ERROR, JobStatus.STOPPED, JobStatus.DISCARDED];
