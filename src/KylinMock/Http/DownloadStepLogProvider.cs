@@ -1,5 +1,4 @@
 using System.Text;
-using KylinMock.Jobs;
 
 namespace KylinMock.Http;
 
@@ -13,12 +12,11 @@ internal sealed class DownloadStepLogProvider(ServerContext server) : IKylinOper
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
-        var (jobId, stepId) = JobPath.JobAndLogStepIds(request.Path);
-        var project = SpringBinding.RequiredString(request, "project");
-        var text = server.Store.Read(view => StepOutput.Of(view.Find(jobId), JobPath.FindProject(view, project).Name, stepId));
+        var (_, stepId, project, text) = JobPath.StepOutputOf(server, request);
+        var disposition = "attachment; filename=\"" + project + "_" + stepId + ".log\"";
         return new KylinAnswer(200, "application/octet-stream", Encoding.UTF8.GetBytes(text))
         {
-            Headers = new Dictionary<string, string> { ["Content-Disposition"] = "attachment; filename=\"" + project + "_" + stepId + ".log\"" },
+            Headers = new Dictionary<string, string> { ["Content-Disposition"] = disposition },
         };
     }
 }

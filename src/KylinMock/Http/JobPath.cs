@@ -18,21 +18,27 @@ internal static partial class JobPath
 
     public static string JobId(string path) => Uri.UnescapeDataString(DetailRegex().Match(path).Groups["job"].Value);
 
+    /// <summary>The job and step ids of a step output or step log path.</summary>
     public static (string Job, string Step) JobAndStepIds(string path)
     {
-        var match = OutputRegex().Match(path);
-        return (Uri.UnescapeDataString(match.Groups["job"].Value), Uri.UnescapeDataString(match.Groups["step"].Value));
-    }
-
-    /// <summary>The job and step ids of a step log path.</summary>
-    public static (string Job, string Step) JobAndLogStepIds(string path)
-    {
-        var match = LogRegex().Match(path);
+        var match = OutputRegex().Match(path) is { Success: true } output ? output : LogRegex().Match(path);
         return (Uri.UnescapeDataString(match.Groups["job"].Value), Uri.UnescapeDataString(match.Groups["step"].Value));
     }
 
     [GeneratedRegex(Log)]
     private static partial Regex LogRegex();
+
+    /// <summary>
+    /// The step output a step output or log path asks for (<c>JobService.getJobOutput</c>, <c>getAllJobOutput</c>): only the
+    /// project is checked; an unknown job or a step without output gives Kylin's "not found" text.
+    /// </summary>
+    public static (string Job, string Step, string Project, string Text) StepOutputOf(ServerContext server, KylinRequest request)
+    {
+        var (jobId, stepId) = JobAndStepIds(request.Path);
+        var project = SpringBinding.RequiredString(request, "project");
+        var text = server.Store.Read(view => StepOutput.Of(view.Find(jobId), FindProject(view, project).Name, stepId));
+        return (jobId, stepId, project, text);
+    }
 
     /// <summary>BaseController.checkProjectName alone: the project (KE-010001201 when absent).</summary>
     public static Project FindProject(JobStore.StoreView view, string project)

@@ -78,26 +78,15 @@ internal static class JobJson
         w.WriteEndObject();
     }
 
-    /// <summary>Writes step <paramref name="index"/> of the job in the detail shape; a DISCARDED job's steps all show DISCARDED.</summary>
+    /// <summary>Writes step <paramref name="index"/> of the job as a fixture keeps it (its index counts, no stages); a DISCARDED job's steps all show DISCARDED. The detail API writes <see cref="StepDetailJson"/>.</summary>
     public static void WriteStep(JsonWriter w, Job job, int index, long now)
     {
         var step = job.Steps[index];
         var failed = step.State == ExecutableState.ERROR;
         var status = job.State == ExecutableState.DISCARDED ? JobStatus.DISCARDED : step.State.ToJobStatus();
         w.WriteStartObject();
-        w.Property("id", step.Id);
-        w.Property("name", step.Name);
-        w.Property("sequence_id", step.SequenceId);
-        w.Null("exec_cmd");
-        w.Property("exec_start_time", step.StartTime);
-        w.Property("exec_end_time", step.EndTime);
-        w.Property("duration", JobTiming.StepDuration(step, now));
-        w.Property("wait_time", JobTiming.StepWait(job, index, now));
-        w.Property("create_time", step.CreateTime);
-        w.Property("index_count", (long)step.IndexCount);
-        w.Property("success_index_count", (long)step.SuccessIndexCount);
-        w.Property("step_status", status.ToString());
-        w.Property("cmd_type", "SHELL_CMD_HADOOP");
+        StepDetailJson.Head(w, new JobStage(step.Id, step.Name, step.SequenceId, status, step.StartTime, step.EndTime,
+            JobTiming.StepDuration(step, now), step.CreateTime, step.IndexCount, step.SuccessIndexCount, null), JobTiming.StepWait(job, index, now));
         w.WritePropertyName("info");
         w.WriteStartObject();
         w.WriteEndObject();

@@ -24,19 +24,8 @@ internal static class StepDetailJson
         }
 
         w.WriteStartObject();
-        w.Property("id", step.Id);
-        w.Property("name", step.Name);
-        w.Property("sequence_id", step.SequenceId);
-        w.Null("exec_cmd");
-        w.Property("exec_start_time", step.StartTime);
-        w.Property("exec_end_time", step.EndTime);
-        w.Property("duration", duration);
-        w.Property("wait_time", JobTiming.StepWait(job, index, now));
-        w.Property("create_time", step.CreateTime);
-        w.Property("index_count", 0L);
-        w.Property("success_index_count", 0L);
-        w.Property("step_status", (discarded ? JobStatus.DISCARDED : step.State.ToJobStatus()).ToString());
-        w.Property("cmd_type", "SHELL_CMD_HADOOP");
+        Head(w, new JobStage(step.Id, step.Name, step.SequenceId, discarded ? JobStatus.DISCARDED : step.State.ToJobStatus(), step.StartTime,
+            step.EndTime, duration, step.CreateTime, 0, 0, null), JobTiming.StepWait(job, index, now));
         EmptyObject(w, "info");
         w.Null("previous_step");
         EmptyArray(w, "next_steps");
@@ -111,19 +100,7 @@ internal static class StepDetailJson
     private static void Stage(JsonWriter w, JobStage stage, bool discarded, bool withInfo)
     {
         w.WriteStartObject();
-        w.Property("id", stage.Id);
-        w.Property("name", stage.Name);
-        w.Property("sequence_id", stage.SequenceId);
-        w.Null("exec_cmd");
-        w.Property("exec_start_time", stage.StartTime);
-        w.Property("exec_end_time", stage.EndTime);
-        w.Property("duration", stage.Duration);
-        w.Property("wait_time", 0L);
-        w.Property("create_time", stage.CreateTime);
-        w.Property("index_count", stage.IndexCount);
-        w.Property("success_index_count", stage.SuccessIndexCount);
-        w.Property("step_status", (discarded ? JobStatus.DISCARDED : stage.Status).ToString());
-        w.Property("cmd_type", "SHELL_CMD_HADOOP");
+        Head(w, discarded ? stage with { Status = JobStatus.DISCARDED } : stage, 0);
         w.WritePropertyName("info");
         w.WriteStartObject();
         if (withInfo && stage.IndexSuccessInfo is { } reported)
@@ -140,6 +117,24 @@ internal static class StepDetailJson
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>The fields every step and stage starts with (<c>ExecutableStepResponse</c> order), <c>id</c> to <c>cmd_type</c>.</summary>
+    public static void Head(JsonWriter w, JobStage s, long waitTime)
+    {
+        w.Property("id", s.Id);
+        w.Property("name", s.Name);
+        w.Property("sequence_id", s.SequenceId);
+        w.Null("exec_cmd");
+        w.Property("exec_start_time", s.StartTime);
+        w.Property("exec_end_time", s.EndTime);
+        w.Property("duration", s.Duration);
+        w.Property("wait_time", waitTime);
+        w.Property("create_time", s.CreateTime);
+        w.Property("index_count", s.IndexCount);
+        w.Property("success_index_count", s.SuccessIndexCount);
+        w.Property("step_status", s.Status.ToString());
+        w.Property("cmd_type", "SHELL_CMD_HADOOP");
     }
 
     private static void Long(JsonWriter w, string name, long? value)
