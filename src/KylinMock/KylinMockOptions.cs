@@ -35,6 +35,12 @@ public sealed record KylinMockOptions
     /// <summary>The server time zone, for the calendar of <c>time_filter</c> windows; UTC by default.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
+    /// <summary>
+    /// Whether <c>Accept-Language: zh</c> picks Kylin's Chinese messages. Off by default: Kylin 5 (kylin5 branch) answers
+    /// in English whatever the header says (the Chinese branches of <c>MsgPicker</c> are commented out).
+    /// </summary>
+    public bool ChineseMessages { get; init; }
+
     /// <summary>How many jobs of one project may run at once; further jobs stay PENDING (Kylin's max concurrent jobs, 20).</summary>
     public int MaxRunningJobsPerProject { get; init; } = 20;
 

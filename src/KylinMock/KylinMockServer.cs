@@ -84,6 +84,8 @@ public sealed class KylinMockServer : IDisposable
             Faults = new FaultList(),
             ClockControl = new ClockControl(options.Clock),
             ControlToken = options.ControlToken,
+            Sessions = new SessionStore(options.Clock),
+            ChineseMessages = options.ChineseMessages,
             MaxPageSize = options.MaxPageSize,
         };
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;

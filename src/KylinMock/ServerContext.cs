@@ -21,6 +21,12 @@ internal sealed record ServerContext(JobStore Store, UserDirectory Users, TimePr
     /// <summary>Moves the clock for the control API.</summary>
     public required ClockControl ClockControl { get; init; }
 
+    /// <summary>The HTTP sessions of Basic logins.</summary>
+    public required Security.SessionStore Sessions { get; init; }
+
+    /// <summary>Whether Accept-Language zh picks the Chinese bundle (a Kylin build that re-enables it); off as in Kylin 5.</summary>
+    public bool ChineseMessages { get; init; }
+
     /// <summary>The token the control API requires, or null.</summary>
     public string? ControlToken { get; init; }
 

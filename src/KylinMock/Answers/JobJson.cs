@@ -39,7 +39,7 @@ internal static class JobJson
         w.Property("data_range_end", job.DataRangeEnd);
         w.Property("target_model", job.TargetModel);
         w.Property("target_segments", job.TargetSegments);
-        w.Property("step_ratio", JobTiming.StepRatio(job));
+        w.Property("step_ratio", JobStages.StepRatio(job, now));
         w.Property("create_time", job.CreateTime);
         w.Property("wait_time", wait);
         w.Property("target_subject", subject);
@@ -47,7 +47,7 @@ internal static class JobJson
         w.Property("project", job.Project);
         w.Property("submitter", job.Submitter);
         w.Property("exec_end_time", job.EndTime);
-        w.Property("discard_safety", job.DiscardSafety);
+        w.Property("discard_safety", JobSafety.DiscardSafety(job));
         w.WritePropertyName("tag");
         if (job.TagJson is null)
         {
@@ -71,32 +71,22 @@ internal static class JobJson
         }
 
         w.WriteEndArray();
-        w.Property("version", job.Version);
+        // Only the v2 controller sets version, and progress counts the steps written (JobService.addOldParams fills them for v2 only).
+        w.Property("version", withSteps ? job.Version : null);
         w.Property("related_segment", string.Join(',', job.TargetSegments));
-        w.Property("progress", JobTiming.Progress(job));
+        w.Property("progress", withSteps ? JobTiming.Progress(job) : 0.0);
         w.WriteEndObject();
     }
 
-    /// <summary>Writes step <paramref name="index"/> of the job in the detail shape; a DISCARDED job's steps all show DISCARDED.</summary>
+    /// <summary>Writes step <paramref name="index"/> of the job as a fixture keeps it (its index counts, no stages); a DISCARDED job's steps all show DISCARDED. The detail API writes <see cref="StepDetailJson"/>.</summary>
     public static void WriteStep(JsonWriter w, Job job, int index, long now)
     {
         var step = job.Steps[index];
         var failed = step.State == ExecutableState.ERROR;
         var status = job.State == ExecutableState.DISCARDED ? JobStatus.DISCARDED : step.State.ToJobStatus();
         w.WriteStartObject();
-        w.Property("id", step.Id);
-        w.Property("name", step.Name);
-        w.Property("sequence_id", step.SequenceId);
-        w.Null("exec_cmd");
-        w.Property("exec_start_time", step.StartTime);
-        w.Property("exec_end_time", step.EndTime);
-        w.Property("duration", JobTiming.StepDuration(step, now));
-        w.Property("wait_time", JobTiming.StepWait(job, index, now));
-        w.Property("create_time", step.CreateTime);
-        w.Property("index_count", (long)step.IndexCount);
-        w.Property("success_index_count", (long)step.SuccessIndexCount);
-        w.Property("step_status", status.ToString());
-        w.Property("cmd_type", "SHELL_CMD_HADOOP");
+        StepDetailJson.Head(w, new JobStage(step.Id, step.Name, step.SequenceId, status, step.StartTime, step.EndTime,
+            JobTiming.StepDuration(step, now), step.CreateTime, step.IndexCount, step.SuccessIndexCount, null), JobTiming.StepWait(job, index, now));
         w.WritePropertyName("info");
         w.WriteStartObject();
         w.WriteEndObject();

@@ -15,6 +15,7 @@ internal static class ControlPlane
 
         context.Store.Reset();
         context.Users.Reset();
+        context.Sessions.Clear();
         context.Faults.Clear();
         context.Journal.Clear();
     }

@@ -77,6 +77,7 @@ internal static class JobAssembler
         job.State = state;
         job.Plan = mock?.Plan ?? DefaultPlan.For(job.Id, job.JobName.StepNames().Count);
         job.planCountsFromLoad = mock?.Plan is null;
+        JobStages.KeepCapturedRatio(job, draft.StepRatio);
         job.Runs = mock?.Runs ?? (job.StartTime > 0 ? 1 : 0);
         job.ReadySince = mock?.ReadySince ?? (state == ExecutableState.READY ? job.LastModified : job.CreateTime);
         job.history.Add(state);
@@ -141,7 +142,7 @@ internal static class JobAssembler
             return;
         }
 
-        var succeeded = (int)Math.Floor(ratio * job.Steps.Count + 1e-3);
+        var succeeded = JobStages.SucceededSteps(job.Steps.Select(s => s.Name).ToArray(), ratio);
         for (var i = 0; i < succeeded && i < job.Steps.Count; i++)
         {
             if (job.Steps[i].State == ExecutableState.DISCARDED && job.Steps[i].EndTime > 0)

@@ -40,13 +40,13 @@ internal static class JobShapes
     private const int Second = 1000;
     private const int Minute = 60 * Second;
 
-    // Per mille; builds and loads dominate as in a real estate, tiered-storage jobs are rare.
+    // Per mille; builds and loads dominate as in a real estate. No tiered-storage jobs: stock Kylin 5 builds without
+    // the second-storage modules (the root pom.xml comments them out), so it makes none.
     private static readonly (JobType Type, int Weight)[] Mix =
     [
         (JobType.INDEX_BUILD, 200), (JobType.INC_BUILD, 250), (JobType.INDEX_MERGE, 80), (JobType.INDEX_REFRESH, 100),
         (JobType.TABLE_SAMPLING, 100), (JobType.SNAPSHOT_BUILD, 80), (JobType.SNAPSHOT_REFRESH, 60),
-        (JobType.SUB_PARTITION_BUILD, 70), (JobType.SUB_PARTITION_REFRESH, 20),
-        (JobType.SECOND_STORAGE_NODE_CLEAN, 15), (JobType.EXPORT_TO_SECOND_STORAGE, 25),
+        (JobType.SUB_PARTITION_BUILD, 80), (JobType.SUB_PARTITION_REFRESH, 50),
     ];
 
     private static readonly JobShape[] Shapes = BuildShapes();
@@ -55,7 +55,7 @@ internal static class JobShapes
     /// <summary>Every shape, indexed by <see cref="JobShape.Index"/>.</summary>
     public static IReadOnlyList<JobShape> All => Shapes;
 
-    /// <summary>Minor steps (Detect Resource, Update Metadata) run 5-60 s, shorter than any main step.</summary>
+    /// <summary>Minor steps (Detect Resource, Clean Up Old Segment, Update Metadata) run 5-60 s, shorter than any main step.</summary>
     public static (int Min, int Max) MinorMs => (5 * Second, 60 * Second);
 
     /// <summary>Draws a job type by its weight.</summary>
@@ -74,7 +74,7 @@ internal static class JobShapes
     private static JobShape Shape(JobType type, int index)
     {
         var names = type.StepNames().ToArray();
-        var main = names.Length == 3 ? 1 : 0;
+        var main = names.Length >= 2 ? 1 : 0;
         return new JobShape
         {
             Index = index,
@@ -87,9 +87,8 @@ internal static class JobShapes
             {
                 "Load Data To Index" => (2 * Minute, 40 * Minute),
                 "Merge Segment Data" => (2 * Minute, 30 * Minute),
-                "Sample Table Data" => (70 * Second, 8 * Minute),
+                "Table Sampling" => (70 * Second, 8 * Minute),
                 "Build Snapshot" => (70 * Second, 15 * Minute),
-                "Load Data To Tiered Storage" => (2 * Minute, 20 * Minute),
                 _ => (5 * Second, 5 * Minute),
             },
             RangeDays = type switch
@@ -100,7 +99,8 @@ internal static class JobShapes
                 JobType.SUB_PARTITION_BUILD or JobType.SUB_PARTITION_REFRESH => (1, 7),
                 _ => (1, 30),
             },
-            Segments = type == JobType.INDEX_MERGE ? (2, 4) : (1, 3),
+            // A merge job targets exactly one segment, the merged one (NSparkMergingJob).
+            Segments = type == JobType.INDEX_MERGE ? (1, 1) : (1, 3),
         };
     }
 

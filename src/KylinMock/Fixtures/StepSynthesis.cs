@@ -15,7 +15,7 @@ internal static class StepSynthesis
         var n = names.Count;
         var done = job.State == ExecutableState.SUCCEED
             ? n
-            : Math.Clamp((int)Math.Floor((stepRatio ?? 0f) * n + 1e-3), 0, n - 1);
+            : Math.Clamp(JobStages.SucceededSteps(names, stepRatio ?? 0f), 0, n - 1);
         var started = job.StartTime > 0;
         var ran = job.State == ExecutableState.SUCCEED ? n : done + (started ? 1 : 0);
         var total = duration ?? (job.EndTime > 0 && started ? job.EndTime - job.StartTime : 0);

@@ -5,7 +5,7 @@ namespace KylinMock.Http;
 
 /// <summary>
 /// <c>GET /kylin/api/jobs/{job_id}/detail?project=</c> (<c>JobController.getJobDetail</c>): the job's
-/// steps in the detail shape; a DISCARDED job shows every step DISCARDED.
+/// steps in the detail shape (<see cref="StepDetailJson"/>).
 /// </summary>
 internal sealed class GetJobDetailProvider(ServerContext server) : IKylinOperation
 {
@@ -14,6 +14,9 @@ internal sealed class GetJobDetailProvider(ServerContext server) : IKylinOperati
     {
         var jobId = context.Path["job_id"];
         var project = SpringBinding.RequiredString(request, "project");
+
+        // ExceptionReason/ExceptionResolve.setLang (KEFilter): Chinese for exactly "cn".
+        var chinese = request.Header("Accept-Language") == "cn";
         var body = server.Store.Read(view =>
         {
             var job = JobPath.FindInProject(view, project, jobId);
@@ -23,7 +26,7 @@ internal sealed class GetJobDetailProvider(ServerContext server) : IKylinOperati
                 w.WriteStartArray();
                 for (var i = 0; i < job.Steps.Count; i++)
                 {
-                    JobJson.WriteStep(w, job, i, now);
+                    StepDetailJson.Write(w, job, i, now, chinese);
                 }
 
                 w.WriteEndArray();

@@ -7,7 +7,7 @@ namespace KylinMock.Http;
 
 /// <summary>
 /// <c>GET /kylin/api/jobs</c> (<c>JobController.getJobList</c>): binds the parameters in the order
-/// Spring binds them, runs the list on the store and answers <c>{"value","total_size","offset","limit"}</c>.
+/// Spring binds them, runs the list on the store and answers <c>{"value","offset","limit","total_size"}</c>.
 /// </summary>
 internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
 {
@@ -81,9 +81,10 @@ internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
             }
 
             w.WriteEndArray();
-            w.Property("total_size", page.TotalSize);
+            // Jackson re-appends the renamed total_size after offset and limit (the seed document's example shows this order).
             w.Property("offset", filter.PageOffset);
             w.Property("limit", filter.PageSize);
+            w.Property("total_size", page.TotalSize);
             w.WriteEndObject();
         });
         cache?.Keep(version, now, filter, body);

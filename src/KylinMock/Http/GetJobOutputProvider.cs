@@ -1,32 +1,24 @@
 using KylinMock.Answers;
-using KylinMock.Jobs;
 
 namespace KylinMock.Http;
 
 /// <summary>
 /// <c>GET /kylin/api/jobs/{job_id}/steps/{step_id}/output?project=</c> (<c>JobController.getJobOutput</c>):
-/// <c>{"jobId","cmd_output","stepId"}</c> (a Java HashMap's order), the step's log text.
+/// <c>{"jobId","cmd_output","stepId"}</c> (a Java HashMap's order), the step's log text or Kylin's "not found" text.
 /// </summary>
 internal sealed class GetJobOutputProvider(ServerContext server) : IKylinOperation
 {
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
-        var (jobId, stepId) = (context.Path["job_id"], context.Path["step_id"]);
-        var project = SpringBinding.RequiredString(request, "project");
-        var body = server.Store.Read(view =>
+        var (jobId, stepId, _, output) = JobPath.StepOutputOf(server, request, context);
+        var body = EnvelopeJson.Success(w =>
         {
-            var job = JobPath.FindInProject(view, project, jobId);
-            var index = job.Steps.ToList().FindIndex(s => s.Id == stepId);
-            var output = index < 0 ? null : StepOutput.For(job, index);
-            return EnvelopeJson.Success(w =>
-            {
-                w.WriteStartObject();
-                w.Property("jobId", jobId);
-                w.Property("cmd_output", output);
-                w.Property("stepId", stepId);
-                w.WriteEndObject();
-            });
+            w.WriteStartObject();
+            w.Property("jobId", jobId);
+            w.Property("cmd_output", output);
+            w.Property("stepId", stepId);
+            w.WriteEndObject();
         });
         return new KylinAnswer(200, context.ContentType, body);
     }

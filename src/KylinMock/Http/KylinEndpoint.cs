@@ -29,21 +29,24 @@ internal sealed class KylinEndpoint(ServerContext server)
             _ => Pipeline(request, route, anonymous, allow, values),
         };
         Journal(request, answer, context.RequestAborted.IsCancellationRequested);
-        return answer;
+        return SpringHeaders.Apply(answer);
     }
 
     /// <summary>A path no route matched: Spring Boot's 404, behind the security filter for <c>/kylin/api/</c> paths.</summary>
-    public KylinAnswer NotFound(KylinRequest request) =>
+    public KylinAnswer NotFound(KylinRequest request) => SpringHeaders.Apply(
         request.Path.StartsWith("/kylin/api/", StringComparison.Ordinal)
             ? Pipeline(request, null, anonymous: false, allow: null, values: null)
-            : ErrorAnswer.From(new SpringError(404, "Not Found", server.NowMs), request);
+            : ErrorAnswer.From(new SpringError(404, "Not Found", server.NowMs), request));
 
     private KylinAnswer Pipeline(KylinRequest request, KylinRoute? route, bool anonymous, string? allow, IReadOnlyDictionary<string, string>? values)
     {
         var contentType = MediaTypes.Json;
+        string? session = null;
+        KylinAnswer answer;
         try
         {
-            var user = Authenticate(request, anonymous);
+            var (user, started) = Authenticate(request, anonymous);
+            session = started;
             var (outcome, negotiated) = ContentNegotiation.Negotiate(request.Header("Accept"));
             if (outcome == ContentNegotiation.Outcome.V2)
             {
@@ -56,32 +59,44 @@ internal sealed class KylinEndpoint(ServerContext server)
                 throw new SpringError(404, "Not Found", server.NowMs);
             }
 
-            if (route is null)
+            var method = request.Method.ToUpperInvariant();
+            if (method == "OPTIONS")
+            {
+                answer = SpringHeaders.Options(allow.Split(", "));
+            }
+            else if (route is null)
             {
                 throw new SpringError(405, "Method Not Allowed", server.NowMs) { Allow = allow };
             }
-
-            if (outcome == ContentNegotiation.Outcome.NotAcceptable)
+            else if (outcome == ContentNegotiation.Outcome.NotAcceptable)
             {
                 throw new SpringError(406, "Not Acceptable", server.NowMs);
             }
+            else
+            {
+                contentType = negotiated;
+                answer = route.Operation.Handle(request, new RequestContext(request.Language, contentType, user, values!));
 
-            contentType = negotiated;
-            return route.Operation.Handle(request, new RequestContext(request.Language, contentType, user, values!));
+                // HEAD answers as GET does, without the body (Spring MVC maps HEAD to the GET handler).
+                answer = method == "HEAD" ? answer with { Body = [] } : answer;
+            }
         }
         catch (Exception e)
         {
-            return ErrorAnswer.From(e, request, contentType);
+            answer = ErrorAnswer.From(e, request, contentType);
         }
+
+        return session is null ? answer : SessionLogin.WithCookie(answer, session);
     }
 
-    // NUnauthorisedEntryPoint answers for the security filter, before Spring sees the request.
-    private UserAccount? Authenticate(KylinRequest request, bool anonymous)
+    // NUnauthorisedEntryPoint answers for the security filter, before Spring sees the request; a Basic login
+    // starts a session (SessionLogin), and a session's cookie alone authenticates.
+    private (UserAccount? User, string? NewSession) Authenticate(KylinRequest request, bool anonymous)
     {
         try
         {
-            var user = server.Users.Authenticate(request.Header("Authorization"));
-            return user is null && !anonymous ? throw new KylinException(ErrorCode.UserUnauthorized).WithStatus(401) : user;
+            var (user, session) = SessionLogin.Authenticate(server, request);
+            return user is null && !anonymous ? throw new KylinException(ErrorCode.UserUnauthorized).WithStatus(401) : (user, session);
         }
         catch (KylinException e)
         {

@@ -11,9 +11,11 @@ namespace KylinMock.Http;
 internal sealed class KylinRequest
 {
     private readonly Dictionary<string, string[]> headers;
+    private readonly bool chineseEnabled;
 
-    internal KylinRequest(string method, string path, string rawQuery, Dictionary<string, string[]> headers, byte[]? body, string requestUrl, string serverUrl)
+    internal KylinRequest(string method, string path, string rawQuery, Dictionary<string, string[]> headers, byte[]? body, string requestUrl, string serverUrl, bool chineseEnabled = false)
     {
+        this.chineseEnabled = chineseEnabled;
         Method = method;
         Path = path;
         RawQuery = rawQuery;
@@ -22,7 +24,7 @@ internal sealed class KylinRequest
         RequestUrl = requestUrl;
         ServerUrl = serverUrl;
         Query = ParseQuery(rawQuery);
-        Language = Languages.From(Header("Accept-Language"));
+        Language = Languages.From(Header("Accept-Language"), chineseEnabled);
         IsControl = path == ControlPrefix || path.StartsWith(ControlPrefix + "/", StringComparison.Ordinal);
     }
 
@@ -60,7 +62,7 @@ internal sealed class KylinRequest
     public string FullRequestUrl => string.IsNullOrWhiteSpace(RawQuery) ? RequestUrl : RequestUrl + "?" + RawQuery;
 
     /// <summary>Reads WireMock's request; the raw query comes from the HTTP context (WireMock's RawQuery is already decoded).</summary>
-    public static KylinRequest From(IRequestMessage message, Microsoft.AspNetCore.Http.HttpContext? context, int port)
+    public static KylinRequest From(IRequestMessage message, Microsoft.AspNetCore.Http.HttpContext? context, int port, bool chineseEnabled)
     {
         var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
         if (message.Headers is not null)
@@ -80,7 +82,7 @@ internal sealed class KylinRequest
         }
 
         var serverUrl = "http://" + (message.Host ?? "127.0.0.1") + ":" + port + path;
-        return new KylinRequest(message.Method ?? "GET", path, raw, headers, message.BodyAsBytes, "http://" + host + path, serverUrl);
+        return new KylinRequest(message.Method ?? "GET", path, raw, headers, message.BodyAsBytes, "http://" + host + path, serverUrl, chineseEnabled);
     }
 
     /// <summary>The request as the middleware sees it before WireMock reads it (for the answers of a request nobody else could read): no query, no body.</summary>
@@ -99,7 +101,7 @@ internal sealed class KylinRequest
 
     /// <summary>The same request addressed to another path (the dashboard's view of a Kylin path).</summary>
     public KylinRequest WithPath(string path) =>
-        new(Method, path, RawQuery, headers, Body, RequestUrl[..^Path.Length] + path, ServerUrl[..^Path.Length] + path);
+        new(Method, path, RawQuery, headers, Body, RequestUrl[..^Path.Length] + path, ServerUrl[..^Path.Length] + path, chineseEnabled);
 
     /// <summary>The first value of a header, or null.</summary>
     public string? Header(string name) => headers.TryGetValue(name, out var values) && values.Length > 0 ? values[0] : null;

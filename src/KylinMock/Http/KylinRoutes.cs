@@ -21,6 +21,10 @@ internal static class KylinRoutes
             .Kylin("GET", "/kylin/api/jobs/{job_id:.+}/detail", new GetJobDetailProvider(server))
             .Kylin("GET", "/kylin/api/jobs/{job_id:.+}/steps/{step_id:.+}/output", new GetJobOutputProvider(server))
             .Kylin("PUT", "/kylin/api/jobs/status", new UpdateJobStatusProvider(server))
+            .Kylin("GET", "/kylin/api/jobs/{job_id:.+}/steps/{step_id:.+}/log", new DownloadStepLogProvider(server))
+            .Kylin("GET", "/kylin/api/jobs/statistics", new JobStatisticsProvider(server, JobStatisticsProvider.Kind.Totals))
+            .Kylin("GET", "/kylin/api/jobs/statistics/count", new JobStatisticsProvider(server, JobStatisticsProvider.Kind.Count))
+            .Kylin("GET", "/kylin/api/jobs/statistics/duration_per_byte", new JobStatisticsProvider(server, JobStatisticsProvider.Kind.DurationPerByte))
             .Kylin("GET", "/kylin/api/user/authentication", authentication, anonymous: true)
 
             // Kylin: the estate's read endpoints (NProjectController, OpenModelController, NQueryController, OpenSegmentController)
@@ -31,6 +35,12 @@ internal static class KylinRoutes
             .Kylin("GET", "/kylin/api/models/{model_name}/segments", new GetSegmentsProvider(server))
             .Kylin("POST", "/kylin/api/models/{model_name}/segments/check", new CheckSegmentsProvider(server))
             .Kylin("POST", "/kylin/api/user/authentication", authentication, anonymous: true)
+            .Kylin("GET", "/kylin/api/j_spring_security_logout", new LogoutProvider(server), anonymous: true)
+            .Kylin("POST", "/kylin/api/j_spring_security_logout", new LogoutProvider(server), anonymous: true)
+
+            // Kylin: NAdminController, permitAll (kystudio's start-up calls)
+            .Kylin("GET", "/kylin/api/admin/instance_info", new AdminInstanceInfoProvider(server), anonymous: true)
+            .Kylin("GET", "/kylin/api/admin/public_config", new AdminPublicConfigProvider(server), anonymous: true)
 
             // The mock's own control plane
             .Control("GET", "/__kylinmock/health", _ => ControlPlane.Health(server), open: true)

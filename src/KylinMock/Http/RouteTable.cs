@@ -56,7 +56,7 @@ internal sealed class RouteTable : IResponseProvider
     public async Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
         IMapping mapping, Microsoft.AspNetCore.Http.HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
     {
-        var request = KylinRequest.From(requestMessage, context, server.Port);
+        var request = KylinRequest.From(requestMessage, context, server.Port, server.ChineseMessages);
         KylinAnswer answer;
         if (request.IsControl)
         {
@@ -128,7 +128,8 @@ internal sealed class RouteTable : IResponseProvider
         {
             if (line.Template.TryMatch(path, out var values))
             {
-                if (line.For(upper) is { } route)
+                // Spring MVC answers HEAD with the GET handler.
+                if ((line.For(upper) ?? (upper == "HEAD" ? line.For("GET") : null)) is { } route)
                 {
                     return (line, route, values);
                 }

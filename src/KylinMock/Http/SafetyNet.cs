@@ -127,7 +127,11 @@ internal static class SafetyNet
         var response = context.Response;
         response.Headers.Clear();
         response.StatusCode = answer.Status;
-        response.ContentType = answer.ContentType;
+        if (answer.ContentType.Length > 0)
+        {
+            response.ContentType = answer.ContentType;
+        }
+
         foreach (var (name, value) in answer.Headers)
         {
             response.Headers[name] = value;

@@ -14,10 +14,10 @@ internal static class SpringErrorJson
         new(status, MediaTypes.Json, EnvelopeJson.Write(Formatting.None, w =>
         {
             w.WriteStartObject();
-            w.Property("timestamp", DateTimeOffset.FromUnixTimeMilliseconds(nowMs).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
+            // Boot 2.7 leaves out message; Kylin's plain ObjectMapper writes the Date as epoch milliseconds.
+            w.Property("timestamp", nowMs);
             w.Property("status", status);
             w.Property("error", error);
-            w.Property("message", string.Empty);
             w.Property("path", path);
             w.WriteEndObject();
         }));

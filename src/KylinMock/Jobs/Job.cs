@@ -102,6 +102,11 @@ public sealed class Job
     // Bumped by the store at every change to the job or its steps (JobStore.Touched); a value derived from them is kept with the revision it was derived at.
     internal int revision;
 
+    // The step ratio a job captured without steps was listed with, kept while the job is as captured (LastModified unchanged):
+    // its stage progress cannot be rebuilt from the list.
+    internal float? capturedStepRatio;
+    internal long capturedAt;
+
     // Kylin's sort-bean total duration of a job that is not progressing (JobTiming.SortTotalDurationKept), valid at revision sortTotalAt - 1.
     internal int sortTotalAt;
     internal long sortTotal;

@@ -25,7 +25,7 @@ internal static class JobTiming
     /// <summary>
     /// A step's wait (<c>AbstractExecutable.getWaitTime</c>): step 0 waits from the job's creation,
     /// step n from the previous step's end, and only once that step SUCCEEDed; an unstarted step
-    /// waits until now (or until the job was discarded).
+    /// waits until now (or until the job was discarded or killed itself).
     /// </summary>
     public static long StepWait(Job job, int index, long now)
     {
@@ -44,7 +44,7 @@ internal static class JobTiming
         var start = step.StartTime;
         if (start == 0)
         {
-            start = job.State == ExecutableState.DISCARDED ? job.EndTime : now;
+            start = job.State is ExecutableState.DISCARDED or ExecutableState.SUICIDAL ? job.EndTime : now;
         }
 
         var wait = start - lastEnd;
@@ -74,18 +74,6 @@ internal static class JobTiming
         }
 
         return total;
-    }
-
-    /// <summary>Succeeded steps over steps, forced to 0.99 when it reaches 1 while the job is not SUCCEED.</summary>
-    public static float StepRatio(Job job)
-    {
-        if (job.Steps.Count == 0)
-        {
-            return 0f;
-        }
-
-        var ratio = (float)Succeeded(job.Steps) / job.Steps.Count;
-        return ratio == 1f && job.State != ExecutableState.SUCCEED ? 0.99f : ratio;
     }
 
     /// <summary>The percentage of steps displayed FINISHED (<c>ExecutableResponse.getProgress</c>).</summary>

@@ -86,12 +86,16 @@ internal static class JobTypes
         _ => Jobs.SubjectKind.Model,
     };
 
-    /// <summary>The step names a job of this type runs, in order.</summary>
+    /// <summary>
+    /// The step names a job of this type runs, in order, as Kylin creates them (<c>NSparkCubingJob.innerCreate</c>,
+    /// <c>NSparkMergingJob.merge</c>, <c>NTableSamplingJob.create</c>, <c>NSparkSnapshotJob.create</c>). Build jobs of
+    /// transactional or range-partitioned Hive tables add "Clean Up Intermediate Table"; the mock's tables are neither.
+    /// </summary>
     public static IReadOnlyList<string> StepNames(this JobType type) => type switch
     {
-        JobType.INDEX_MERGE => ["Detect Resource", "Merge Segment Data", "Update Metadata"],
-        JobType.TABLE_SAMPLING => ["Sample Table Data", "Update Metadata"],
-        JobType.SNAPSHOT_BUILD or JobType.SNAPSHOT_REFRESH => ["Build Snapshot", "Update Metadata"],
+        JobType.INDEX_MERGE => ["Detect Resource", "Merge Segment Data", "Clean Up Old Segment", "Update Metadata"],
+        JobType.TABLE_SAMPLING => ["Detect Resource", "Table Sampling"],
+        JobType.SNAPSHOT_BUILD or JobType.SNAPSHOT_REFRESH => ["Build Snapshot"],
         JobType.STREAMING_BUILD or JobType.STREAMING_MERGE => ["Streaming Job", "Update Metadata"],
         JobType.ASYNC_QUERY => ["Async Query"],
         JobType.EXPORT_TO_SECOND_STORAGE => ["Load Data To Tiered Storage", "Update Metadata"],

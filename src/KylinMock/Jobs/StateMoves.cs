@@ -36,9 +36,14 @@ internal static class StateMoves
         {
             job.EndTime = at;
         }
-        else if (from == ExecutableState.READY && to is ExecutableState.DISCARDED or ExecutableState.SUICIDAL)
+        else if (to is ExecutableState.DISCARDED or ExecutableState.SUICIDAL)
         {
-            job.StartTime = at;
+            // ExecutableOutputPO.addStartTime/addEndTime: a job discarded while not running gets a start (if it had none) and an end.
+            if (job.StartTime == 0)
+            {
+                job.StartTime = at;
+            }
+
             job.EndTime = at;
         }
 

@@ -20,6 +20,28 @@ internal static class StepOutput
         "INFO MetadataMerger: Updated metadata of {0} layouts",
     ];
 
+    /// <summary>What Kylin answers for a step without output (<c>NExecutableManager.getJobOutputFromHDFS</c>).</summary>
+    public const string NotFound = "job output not found, please check kylin.log";
+
+    /// <summary>The output of step <paramref name="stepId"/> of <paramref name="job"/> in <paramref name="project"/>, or <see cref="NotFound"/> (an unknown job, another project's job, a step that has not run).</summary>
+    public static string Of(Job? job, string project, string stepId)
+    {
+        if (job is null || !string.Equals(job.Project, project, StringComparison.OrdinalIgnoreCase))
+        {
+            return NotFound;
+        }
+
+        for (var i = 0; i < job.Steps.Count; i++)
+        {
+            if (job.Steps[i].Id == stepId)
+            {
+                return For(job, i) ?? NotFound;
+            }
+        }
+
+        return NotFound;
+    }
+
     /// <summary>The output text of step <paramref name="index"/> of <paramref name="job"/>; null before the step starts.</summary>
     public static string? For(Job job, int index)
     {

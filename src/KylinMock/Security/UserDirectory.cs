@@ -105,6 +105,15 @@ internal sealed class UserDirectory
         }
     }
 
+    /// <summary>A copy of the account a session belongs to, or null when it is gone, disabled or locked.</summary>
+    public UserAccount? Current(string username)
+    {
+        lock (gate)
+        {
+            return accounts.TryGetValue(username, out var account) && !account.User.Disabled && !account.Locked ? Copy(account) : null;
+        }
+    }
+
     private static void CheckLock(UserAccount account, long now)
     {
         if (!account.Locked)

@@ -188,7 +188,9 @@ public partial class JobGeneratorTests
         {
             foreach (var job in modelJobs)
             {
-                Assert.That(job.TargetSegments, Has.Count.InRange(1, 4), job.Id);
+                // NSparkMergingJob: a merge job targets exactly one segment, the merged one.
+                var (least, most) = job.JobName == JobType.INDEX_MERGE ? (1, 1) : (1, 4);
+                Assert.That(job.TargetSegments, Has.Count.InRange(least, most), job.Id);
                 Assert.That(job.TargetSegments, Has.All.Match(UuidPattern()), job.Id);
                 Assert.That(job.DataRangeStart, Is.LessThan(job.DataRangeEnd), job.Id);
                 if (job.DataRangeEnd == long.MaxValue)
@@ -300,6 +302,23 @@ public partial class JobGeneratorTests
     }
 
     [Test]
+    public void Generate_MakesNoTieredStorageJobs()
+    {
+        // The root pom.xml of kylin5 comments out the second-storage modules: stock Kylin 5 makes none of these jobs.
+        var jobs = Large.Value.Jobs;
+        Assert.That(jobs.Select(j => j.JobName.ToString()), Has.None.StartWith("SECOND_STORAGE").And.None.EqualTo("EXPORT_TO_SECOND_STORAGE"));
+    }
+
+    [Test]
+    public void Generate_DiscardedJobs_CarryTheDiscardsStartAndEnd()
+    {
+        // NExecutableManager.updateJobOutput -> ExecutableOutputPO.addStartTime/addEndTime.
+        var discarded = Large.Value.Jobs.Where(j => j.Status == JobStatus.DISCARDED).ToList();
+        Assert.That(discarded, Is.Not.Empty);
+        Assert.That(discarded.Where(j => j.StartTime == 0 || j.EndTime == 0).Select(j => j.Id), Is.Empty);
+    }
+
+    [Test]
     public void Generate_500Jobs_ShowEveryDisplayedStatus()
     {
         JobStatus[] displayed = [JobStatus.PENDING, JobStatus.RUNNING, JobStatus.FINISHED, JobStatus.ERROR, JobStatus.STOPPED, JobStatus.DISCARDED];
@@ -338,7 +357,7 @@ public partial class JobGeneratorTests
                 Assert.That(job.LastModified, Is.EqualTo(job.CreateTime), job.Id);
                 Assert.That(job.CreateTime + job.Plan.PickupDelayMs, Is.GreaterThan(ReferenceMs), job.Id);
                 Assert.That(job.Steps.Select(s => s.State), Has.All.EqualTo(ExecutableState.READY), job.Id);
-                Assert.That(JobTiming.StepRatio(job), Is.Zero, job.Id);
+                Assert.That(JobStages.StepRatio(job, ReferenceMs), Is.Zero, job.Id);
             }
         });
     }
@@ -353,7 +372,7 @@ public partial class JobGeneratorTests
             {
                 Assert.That(job.StartTime, Is.Positive, job.Id);
                 Assert.That(job.EndTime, Is.Zero, job.Id);
-                Assert.That(JobTiming.StepRatio(job), Is.LessThan(1f), job.Id);
+                Assert.That(JobStages.StepRatio(job, ReferenceMs), Is.LessThan(1f), job.Id);
                 Assert.That(job.Steps.Count(s => s.State == ExecutableState.RUNNING), Is.EqualTo(1), job.Id);
                 Assert.That(job.LastModified, Is.LessThanOrEqualTo(ReferenceMs), job.Id);
             }
@@ -368,7 +387,7 @@ public partial class JobGeneratorTests
         {
             foreach (var job in finished)
             {
-                Assert.That(JobTiming.StepRatio(job), Is.EqualTo(1f), job.Id);
+                Assert.That(JobStages.StepRatio(job, ReferenceMs), Is.EqualTo(1f), job.Id);
                 Assert.That(JobTiming.Duration(job, ReferenceMs), Is.EqualTo(job.Plan.StepDurationsMs.Sum()), job.Id);
                 Assert.That(JobTiming.Duration(job, ReferenceMs), Is.EqualTo(job.Steps.Sum(s => JobTiming.StepDuration(s, ReferenceMs))), job.Id);
                 Assert.That(job.StartTime, Is.EqualTo(job.CreateTime + job.Plan.PickupDelayMs), job.Id);
@@ -534,7 +553,8 @@ public partial class JobGeneratorTests
         return jobs;
     }
 
-    private static int MainStep(Job job) => job.Steps.Count == 3 ? 1 : 0;
+    // The step after Detect Resource; a snapshot job's only step (NSparkSnapshotJob.create).
+    private static int MainStep(Job job) => job.Steps.Count >= 2 ? 1 : 0;
 
     // de-DE and ar-SA where ICU is present; where the runtime is culture-invariant, stand-ins that
     // format numbers and dates unlike the invariant culture.

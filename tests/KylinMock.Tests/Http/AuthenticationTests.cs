@@ -136,7 +136,7 @@ public class AuthenticationTests
     [Test]
     public void PermanentlyLockedUser_IsRefusedWithHttp400()
     {
-        using var kylin = Estates.StartCaptured(out _, new KylinMockOptions { Users = [KylinUser.Admin with { WrongTime = 10 }] });
+        using var kylin = Estates.StartCaptured(out _, new KylinMockOptions { Users = [KylinUser.Admin with { WrongTime = 10 }], ChineseMessages = true });
         using var http = new KylinHttp(kylin.Url);
         var answer = http.Get(ListPath, language: "zh");
         Assert.Multiple(() =>

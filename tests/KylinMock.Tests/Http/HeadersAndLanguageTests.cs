@@ -3,6 +3,9 @@ namespace KylinMock.Tests.Http;
 /// <summary>Accept negotiation, the v2 filter, Accept-Language bundles, unknown paths and methods.</summary>
 public class HeadersAndLanguageTests : ListJobsTestBase
 {
+    // The Chinese bundle is an explicit option (Kylin 5 itself answers in English, MsgPicker); these tests pin the bundle.
+    private protected override KylinMockOptions? ServerOptions => new() { ChineseMessages = true };
+
     [TestCase("application/vnd.apache.kylin-v4-public+json", "application/vnd.apache.kylin-v4-public+json")]
     [TestCase("application/vnd.apache.kylin-v4+json", "application/vnd.apache.kylin-v4+json")]
     [TestCase("*/*", "application/vnd.apache.kylin-v4+json")]
@@ -14,7 +17,9 @@ public class HeadersAndLanguageTests : ListJobsTestBase
         Assert.Multiple(() =>
         {
             Assert.That(answer.Status, Is.EqualTo(200));
-            Assert.That(answer.ContentType, Is.EqualTo(contentType));
+            // server.servlet.encoding.force (application.yaml) adds the charset.
+            Assert.That(answer.Response.Content.Headers.ContentType?.MediaType, Is.EqualTo(contentType));
+            Assert.That(answer.Response.Content.Headers.ContentType?.CharSet, Is.EqualTo("UTF-8"));
         });
     }
 

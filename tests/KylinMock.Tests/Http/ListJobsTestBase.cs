@@ -12,10 +12,13 @@ public abstract class ListJobsTestBase
 
     private protected FakeTimeProvider Clock { get; private set; } = null!;
 
+    /// <summary>The options the shared server starts with (null: the defaults).</summary>
+    private protected virtual KylinMockOptions? ServerOptions => null;
+
     [OneTimeSetUp]
     public void StartServer()
     {
-        Kylin = Estates.StartCaptured(out var clock);
+        Kylin = Estates.StartCaptured(out var clock, ServerOptions);
         Clock = clock;
         Http = new KylinHttp(Kylin.Url);
     }

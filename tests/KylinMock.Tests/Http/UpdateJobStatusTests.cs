@@ -6,6 +6,9 @@ namespace KylinMock.Tests.Http;
 /// <summary>PUT /kylin/api/jobs/status over the hand-written capture (contract: "PUT /kylin/api/jobs/status").</summary>
 public class UpdateJobStatusTests : ListJobsTestBase
 {
+    // The Chinese bundle is an explicit option (Kylin 5 itself answers in English, MsgPicker); these tests pin the bundle.
+    private protected override KylinMockOptions? ServerOptions => new() { ChineseMessages = true };
+
     private const int Finished = 1;
     private const int Running = 2;
     private const int Pending = 3;

@@ -30,7 +30,7 @@ public class FuzzTests
             FixturePath = Estates.CapturedList,
             Users = [KylinUser.Admin, new KylinUser("fuzz", "pw"), new KylinUser("disabled", "pw") { Disabled = true }],
         });
-        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(kylin.Url), Timeout = TimeSpan.FromSeconds(20) };
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(kylin.Url), Timeout = TimeSpan.FromSeconds(20) };
         var ids = kylin.Jobs.Snapshot().Select(j => j.Id).ToArray();
         var sent = 0;
         var property = Prop.ForAll(FuzzGenerators.Requests(ids), request =>
@@ -72,8 +72,9 @@ public class FuzzTests
             return $"unexpected status {status}";
         }
 
-        // Kestrel refuses a request line or headers over its limits (8 KiB / 32 KiB) before any code runs.
-        if (request.Method == "HEAD" || (status is 414 or 431 && text.Length == 0))
+        // Kestrel refuses a request line or headers over its limits (8 KiB / 32 KiB) before any code runs;
+        // Spring answers OPTIONS with Allow and no body.
+        if (request.Method == "HEAD" || (status is 414 or 431 && text.Length == 0) || (request.Method == "OPTIONS" && status == 200 && text.Length == 0))
         {
             return null;
         }
