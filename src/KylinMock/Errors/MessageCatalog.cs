@@ -31,6 +31,9 @@ internal static class MessageCatalog
         ["KE-010043201"] = (
             "Request parameter \"%s\" is empty or value is empty. Please check the request parameters.",
             "请求参数 “%s” 为空或值为空。请检查请求参数是否正确填写。"),
+        ["KE-010043208"] = (
+            "The entered parameter value is invalid. The parameter value must be a non-negative integer. Please check and try again.",
+            "输入的参数值无效，参数值需为非负整数。请检查后重试。"),
         ["KE-010043207"] = (
             "The entered parameter \"%s\" is invalid, only supports \"%s\" at the moment. Please check and try again.",
             "输入的参数 “%s” 无效，当前仅支持 “%s”。请检查后重试。"),

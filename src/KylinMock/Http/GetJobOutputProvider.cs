@@ -17,8 +17,7 @@ internal sealed class GetJobOutputProvider(ServerContext server) : IKylinOperati
         var body = server.Store.Read(view =>
         {
             var job = JobPath.FindInProject(view, project, jobId);
-            var index = job.Steps.ToList().FindIndex(s => s.Id == stepId);
-            var output = index < 0 ? null : StepOutput.For(job, index);
+            var output = Output(job, stepId);
             return EnvelopeJson.Success(w =>
             {
                 w.WriteStartObject();
@@ -29,5 +28,12 @@ internal sealed class GetJobOutputProvider(ServerContext server) : IKylinOperati
             });
         });
         return new KylinAnswer(200, context.ContentType, body);
+    }
+
+    /// <summary>The log of the job's step <paramref name="stepId"/>; null for an unknown step or one not started.</summary>
+    internal static string? Output(Job job, string stepId)
+    {
+        var index = job.Steps.ToList().FindIndex(s => s.Id == stepId);
+        return index < 0 ? null : StepOutput.For(job, index);
     }
 }

@@ -5,15 +5,14 @@ using KylinMock.Security;
 namespace KylinMock.Http;
 
 /// <summary>
-/// The pipeline in front of every Kylin path, in Kylin's order: armed faults, the security filter
-/// (Basic auth), the V2ApiFilter, Spring's method and Accept checks (405, 406), then the operation.
+/// The pipeline in front of every Kylin path, in Kylin's order: armed faults, the
+/// V2ApiFilter, the security filter (Basic auth), Spring's method and Accept checks (405, 406), then the operation.
 /// Every failure is thrown and becomes an answer in <see cref="ErrorAnswer"/>; every answer is journaled.
 /// </summary>
 internal sealed class KylinEndpoint(ServerContext server)
 {
-    /// <summary>Answers a request whose path a Kylin route matched; <paramref name="route"/> is null when none has its method.</summary>
-    public async Task<KylinAnswer> Answer(
-        KylinRequest request, Microsoft.AspNetCore.Http.HttpContext context, KylinRoute? route, bool anonymous, string allow, IReadOnlyDictionary<string, string> values)
+    /// <summary>Answers a request whose path some Kylin lines matched; the method and the Accept header pick the route.</summary>
+    public async Task<KylinAnswer> Answer(KylinRequest request, Microsoft.AspNetCore.Http.HttpContext context, RouteMatch match)
     {
         var fault = server.Faults.Match(request.Method, request.Path);
         if (fault is { Kind: FaultKind.Delay })
@@ -26,53 +25,73 @@ internal sealed class KylinEndpoint(ServerContext server)
             FaultKind.Error => ErrorAnswer.From(new InjectedFault(fault), request),
             FaultKind.Malformed => Faulted.Malformed(),
             FaultKind.Drop => Faulted.Drop(context),
-            _ => Pipeline(request, route, anonymous, allow, values),
+            _ => Pipeline(request, match, secured: true),
         };
         Journal(request, answer, context.RequestAborted.IsCancellationRequested);
         return answer;
     }
 
-    /// <summary>A path no route matched: Spring Boot's 404, behind the security filter for <c>/kylin/api/</c> paths.</summary>
+    /// <summary>A path no route matched: Spring Boot's 404, behind the security filter for <c>/kylin/api/</c> paths (and the V2ApiFilter before it).</summary>
     public KylinAnswer NotFound(KylinRequest request) =>
-        request.Path.StartsWith("/kylin/api/", StringComparison.Ordinal)
-            ? Pipeline(request, null, anonymous: false, allow: null, values: null)
-            : ErrorAnswer.From(new SpringError(404, "Not Found", server.NowMs), request);
+        Pipeline(request, new RouteMatch([]), secured: request.Path.StartsWith("/kylin/api/", StringComparison.Ordinal));
 
-    private KylinAnswer Pipeline(KylinRequest request, KylinRoute? route, bool anonymous, string? allow, IReadOnlyDictionary<string, string>? values)
+    private KylinAnswer Pipeline(KylinRequest request, RouteMatch match, bool secured)
     {
         var contentType = MediaTypes.Json;
         try
         {
-            var user = Authenticate(request, anonymous);
-            var (outcome, negotiated) = ContentNegotiation.Negotiate(request.Header("Accept"));
-            if (outcome == ContentNegotiation.Outcome.V2)
+            var (outcome, choices) = ContentNegotiation.Negotiate(request.Header("Accept"));
+            var (chosen, type) = Choose(match, request.Method, choices);
+
+            // Kylin's V2ApiFilter (@Order(-400), before Spring Security): the v2 Accept passes only where a v2 mapping
+            // matches path and method; anything else is refused, credentials or not.
+            if (outcome == ContentNegotiation.Outcome.V2 && chosen is null)
             {
-                // Kylin's V2ApiFilter. A v2 route would be chosen here, by the Accept header, once there is one.
-                throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, request.Path + " API of version v2 is no longer supported").WithStatus(404);
+                throw new V2ApiRejection(server.NowMs);
             }
 
-            if (allow is null)
+            if (!secured)
             {
                 throw new SpringError(404, "Not Found", server.NowMs);
             }
 
-            if (route is null)
+            var user = Authenticate(request, chosen?.Line.Anonymous ?? match.Lines.FirstOrDefault()?.Anonymous ?? false);
+            if (match.Lines.Count == 0)
             {
-                throw new SpringError(405, "Method Not Allowed", server.NowMs) { Allow = allow };
+                throw new SpringError(404, "Not Found", server.NowMs);
             }
 
-            if (outcome == ContentNegotiation.Outcome.NotAcceptable)
+            if (chosen is not { } served)
             {
-                throw new SpringError(406, "Not Acceptable", server.NowMs);
+                // Spring's partial matches: no line with the method is a 405; a line with the method producing
+                // nothing the Accept takes is a 406.
+                throw match.HasMethod(request.Method)
+                    ? new SpringError(406, "Not Acceptable", server.NowMs)
+                    : new SpringError(405, "Method Not Allowed", server.NowMs) { Allow = match.Allow };
             }
 
-            contentType = negotiated;
-            return route.Operation.Handle(request, new RequestContext(request.Language, contentType, user, values!));
+            contentType = type!;
+            return served.Route.Operation.Handle(request, new RequestContext(request.Language, contentType, user, served.Line.Values));
         }
         catch (Exception e)
         {
             return ErrorAnswer.From(e, request, contentType);
         }
+    }
+
+    // The first choice of the Accept header that some line serves with the request's method.
+    private static ((KylinRoute Route, RouteMatch.Line Line)? Chosen, string? ContentType) Choose(
+        RouteMatch match, string method, IReadOnlyList<ContentNegotiation.Choice> choices)
+    {
+        foreach (var choice in choices)
+        {
+            if (match.Find(method, choice.Produces) is { } found)
+            {
+                return (found, choice.ContentType);
+            }
+        }
+
+        return (null, null);
     }
 
     // NUnauthorisedEntryPoint answers for the security filter, before Spring sees the request.
