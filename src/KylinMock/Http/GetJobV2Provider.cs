@@ -1,5 +1,4 @@
 using KylinMock.Answers;
-using KylinMock.Errors;
 
 namespace KylinMock.Http;
 
@@ -15,7 +14,7 @@ internal sealed class GetJobV2Provider(ServerContext server) : IKylinOperation
         var jobId = context.Path["jobId"];
         var body = server.Store.Read(view =>
         {
-            var job = view.Find(jobId) ?? throw new KylinException(ErrorCode.JobNotExist, jobId);
+            var job = JobPath.FindInAnyProject(view, jobId);
             var now = view.Now;
             return EnvelopeJson.Success(w => JobJson.WriteJobWithOldParams(w, job, now));
         });

@@ -1,5 +1,4 @@
 using KylinMock.Answers;
-using KylinMock.Errors;
 using KylinMock.Jobs;
 
 namespace KylinMock.Http;
@@ -17,7 +16,7 @@ internal sealed class ResumeJobV2Provider(ServerContext server) : IKylinOperatio
         var jobId = context.Path["jobId"];
         var body = server.Store.Write(view =>
         {
-            var job = view.Find(jobId) ?? throw new KylinException(ErrorCode.JobNotExist, jobId);
+            var job = JobPath.FindInAnyProject(view, jobId);
             view.Change(job, JobAction.RESUME);
             var now = view.Now;
 
