@@ -10,13 +10,39 @@ namespace KylinMock.Answers;
 /// </summary>
 internal static class JobJson
 {
+    /// <summary>The server version the v2 job API writes into each job (<c>KylinVersion.getCurrentVersion</c>, "5.0-SNAPSHOT" as it prints).</summary>
+    public const string ServerVersion = "5.0.0.0-SNAPSHOT";
+
     /// <summary>Writes one job; <paramref name="withSteps"/> false writes <c>"steps":[]</c> as the list API does.</summary>
-    public static void WriteJob(JsonWriter w, Job job, long now, bool withSteps)
+    public static void WriteJob(JsonWriter w, Job job, long now, bool withSteps) => WriteJob(w, job, now, withSteps, oldParams: false);
+
+    /// <summary>
+    /// Writes one job as the v2 API does (<c>JobService.addOldParams</c>, then the server version): the
+    /// unwrapped old params first, then the v4 fields with the full step list (each step led by
+    /// <c>exec_wait_time</c>) and <see cref="ServerVersion"/> as <c>version</c>.
+    /// </summary>
+    public static void WriteJobWithOldParams(JsonWriter w, Job job, long now) => WriteJob(w, job, now, withSteps: true, oldParams: true);
+
+    private static void WriteJob(JsonWriter w, Job job, long now, bool withSteps, bool oldParams)
     {
         var duration = JobTiming.Duration(job, now);
         var wait = JobTiming.WaitTime(job, now);
         var (subject, subjectError) = JobSubject.Displayed(job);
         w.WriteStartObject();
+        if (oldParams)
+        {
+            // The model's alias when target_model names a model the project still has (getDataModelDesc), else null.
+            var cube = job.JobName.SubjectKind() == SubjectKind.Model && job.SubjectHealth != SubjectHealth.ModelDeleted ? job.SubjectAlias : null;
+            w.Property("project_name", job.Project);
+            w.Property("related_cube", cube);
+            w.Property("display_cube_name", cube);
+            w.Property("uuid", job.Id);
+            w.Property("type", OldType(job.JobName));
+            w.Property("name", job.JobName.ToString());
+            w.Property("exec_interrupt_time", 0L);
+            w.Property("mr_waiting", wait);
+        }
+
         w.Property("id", job.Id);
         w.Property("last_modified", job.LastModified);
         w.Property("duration", duration);
@@ -28,7 +54,15 @@ internal static class JobJson
         {
             for (var i = 0; i < job.Steps.Count; i++)
             {
-                WriteStep(w, job, i, now);
+                if (oldParams)
+                {
+                    // The v2 job carries the detail's steps (JobService.addOldParams sets getJobDetail's list).
+                    StepDetailJson.Write(w, job, i, now, chinese: false, oldParams: true);
+                }
+                else
+                {
+                    WriteStep(w, job, i, now);
+                }
             }
         }
 
@@ -71,8 +105,9 @@ internal static class JobJson
         }
 
         w.WriteEndArray();
-        // Only the v2 controller sets version, and progress counts the steps written (JobService.addOldParams fills them for v2 only).
-        w.Property("version", withSteps ? job.Version : null);
+        // Only the v2 controller sets version (the server's), and progress counts the steps written (JobService.addOldParams
+        // fills them for v2 only); the fixture file keeps each job's own version and steps.
+        w.Property("version", oldParams ? ServerVersion : withSteps ? job.Version : null);
         w.Property("related_segment", string.Join(',', job.TargetSegments));
         w.Property("progress", withSteps ? JobTiming.Progress(job) : 0.0);
         w.WriteEndObject();
@@ -84,9 +119,10 @@ internal static class JobJson
         var step = job.Steps[index];
         var failed = step.State == ExecutableState.ERROR;
         var status = job.State == ExecutableState.DISCARDED ? JobStatus.DISCARDED : step.State.ToJobStatus();
+        var wait = JobTiming.StepWait(job, index, now);
         w.WriteStartObject();
         StepDetailJson.Head(w, new JobStage(step.Id, step.Name, step.SequenceId, status, step.StartTime, step.EndTime,
-            JobTiming.StepDuration(step, now), step.CreateTime, step.IndexCount, step.SuccessIndexCount, null), JobTiming.StepWait(job, index, now));
+            JobTiming.StepDuration(step, now), step.CreateTime, step.IndexCount, step.SuccessIndexCount, null), wait);
         w.WritePropertyName("info");
         w.WriteStartObject();
         w.WriteEndObject();
@@ -106,4 +142,15 @@ internal static class JobJson
         w.Null("segment_sub_stages");
         w.WriteEndObject();
     }
+
+    // JobService.jobTypeMap: the KE3 names of the five types it knows; others are null.
+    private static string? OldType(JobType type) => type switch
+    {
+        JobType.INDEX_REFRESH => "Refresh Data",
+        JobType.INDEX_MERGE => "Merge Data",
+        JobType.INDEX_BUILD => "Build Index",
+        JobType.INC_BUILD => "Load Data",
+        JobType.TABLE_SAMPLING => "Sample Table",
+        _ => null,
+    };
 }

@@ -10,8 +10,12 @@ namespace KylinMock.Answers;
 /// </summary>
 internal static class StepDetailJson
 {
-    /// <summary>Writes step <paramref name="index"/>; <paramref name="chinese"/> picks the Chinese failure reason and resolve.</summary>
-    public static void Write(JsonWriter w, Job job, int index, long now, bool chinese)
+    /// <summary>
+    /// Writes step <paramref name="index"/>; <paramref name="chinese"/> picks the Chinese failure reason and resolve;
+    /// <paramref name="oldParams"/> (the v2 API) leads with <c>exec_wait_time</c> (= wait_time): unrenamed
+    /// <c>@JsonUnwrapped</c> properties precede renamed ones.
+    /// </summary>
+    public static void Write(JsonWriter w, Job job, int index, long now, bool chinese, bool oldParams = false)
     {
         var step = job.Steps[index];
         var stages = JobStages.Of(job, index, now);
@@ -23,9 +27,15 @@ internal static class StepDetailJson
             duration = stages.SubStages.Sum(s => s.Duration);
         }
 
+        var wait = JobTiming.StepWait(job, index, now);
         w.WriteStartObject();
+        if (oldParams)
+        {
+            w.Property("exec_wait_time", wait);
+        }
+
         Head(w, new JobStage(step.Id, step.Name, step.SequenceId, discarded ? JobStatus.DISCARDED : step.State.ToJobStatus(), step.StartTime,
-            step.EndTime, duration, step.CreateTime, 0, 0, null), JobTiming.StepWait(job, index, now));
+            step.EndTime, duration, step.CreateTime, 0, 0, null), wait);
         EmptyObject(w, "info");
         w.Null("previous_step");
         EmptyArray(w, "next_steps");

@@ -72,6 +72,9 @@ internal sealed record ErrorCode
     /// <summary>KE-010043201: a required request parameter is missing or empty.</summary>
     public static readonly ErrorCode RequestParameterEmpty = new("KE-010043201", oldStyle: false);
 
+    /// <summary>KE-010043208: a parameter that must be a non-negative integer (BaseController.checkNonNegativeIntegerArg).</summary>
+    public static readonly ErrorCode IntegerNonNegativeCheck = new("KE-010043208", oldStyle: false);
+
     /// <summary>KE-010043207: a parameter value outside the supported set.</summary>
     public static readonly ErrorCode ParameterInvalidSupportList = new("KE-010043207", oldStyle: false);
 
@@ -99,8 +102,6 @@ internal sealed record ErrorCode
     /// <summary>KE-010043206: only one of start and end given.</summary>
     public static readonly ErrorCode TimeInvalidRangeNotConsistent = new("KE-010043206", oldStyle: false);
 
-    /// <summary>KE-010043208: a negative page_offset or page_size.</summary>
-    public static readonly ErrorCode IntegerNonNegativeCheck = new("KE-010043208", oldStyle: false);
 
     /// <inheritdoc />
     public override string ToString() => Code;

@@ -27,6 +27,8 @@ internal static class ErrorAnswer
             case SpringError spring:
                 var answer = SpringErrorJson.Answer(spring.Status, spring.Error, request.Path, spring.NowMs);
                 return spring.Allow is null ? answer : answer with { Headers = new Dictionary<string, string> { ["Allow"] = spring.Allow } };
+            case V2ApiRejection v2:
+                return SpringErrorJson.FilterFailure(request.Path, v2.NowMs);
             case SecurityFilterRejection rejected:
                 return Envelope(ErrorEnvelope.From(rejected.Error, request.Language, request.FullRequestUrl), MediaTypes.Json, indented: true);
             case InjectedFault { Fault: var fault }:

@@ -18,6 +18,10 @@ internal static class JobPath
         return (jobId, stepId, project, text);
     }
 
+    /// <summary>The v2 API's JobService.getJobInstance: the job by id in whichever project holds it (KE-010032219 when none does).</summary>
+    public static Job FindInAnyProject(JobStore.StoreView view, string jobId) =>
+        view.Find(jobId) ?? throw new KylinException(ErrorCode.JobNotExist, jobId);
+
     /// <summary>BaseController.checkProjectName alone: the project (KE-010001201 when absent).</summary>
     public static Project FindProject(JobStore.StoreView view, string project)
     {

@@ -5,15 +5,14 @@ using KylinMock.Security;
 namespace KylinMock.Http;
 
 /// <summary>
-/// The pipeline in front of every Kylin path, in Kylin's order: armed faults, the security filter
-/// (Basic auth), the V2ApiFilter, Spring's method and Accept checks (405, 406), then the operation.
+/// The pipeline in front of every Kylin path, in Kylin's order: armed faults, the
+/// V2ApiFilter, the security filter (Basic auth), Spring's method and Accept checks (405, 406), then the operation.
 /// Every failure is thrown and becomes an answer in <see cref="ErrorAnswer"/>; every answer is journaled.
 /// </summary>
 internal sealed class KylinEndpoint(ServerContext server)
 {
-    /// <summary>Answers a request whose path a Kylin route matched; <paramref name="route"/> is null when none has its method.</summary>
-    public async Task<KylinAnswer> Answer(
-        KylinRequest request, Microsoft.AspNetCore.Http.HttpContext context, KylinRoute? route, bool anonymous, string allow, IReadOnlyDictionary<string, string> values)
+    /// <summary>Answers a request whose path some Kylin lines matched; the method and the Accept header pick the route.</summary>
+    public async Task<KylinAnswer> Answer(KylinRequest request, Microsoft.AspNetCore.Http.HttpContext context, RouteMatch match)
     {
         var fault = server.Faults.Match(request.Method, request.Path);
         if (fault is { Kind: FaultKind.Delay })
@@ -26,35 +25,41 @@ internal sealed class KylinEndpoint(ServerContext server)
             FaultKind.Error => ErrorAnswer.From(new InjectedFault(fault), request),
             FaultKind.Malformed => Faulted.Malformed(),
             FaultKind.Drop => Faulted.Drop(context),
-            _ => Pipeline(request, route, anonymous, allow, values),
+            _ => Pipeline(request, match, secured: true),
         };
         Journal(request, answer, context.RequestAborted.IsCancellationRequested);
         return SpringHeaders.Apply(answer);
     }
 
-    /// <summary>A path no route matched: Spring Boot's 404, behind the security filter for <c>/kylin/api/</c> paths.</summary>
-    public KylinAnswer NotFound(KylinRequest request) => SpringHeaders.Apply(
-        request.Path.StartsWith("/kylin/api/", StringComparison.Ordinal)
-            ? Pipeline(request, null, anonymous: false, allow: null, values: null)
-            : ErrorAnswer.From(new SpringError(404, "Not Found", server.NowMs), request));
+    /// <summary>A path no route matched: Spring Boot's 404, behind the security filter for <c>/kylin/api/</c> paths (and the V2ApiFilter before it).</summary>
+    public KylinAnswer NotFound(KylinRequest request) =>
+        SpringHeaders.Apply(Pipeline(request, new RouteMatch([]), secured: request.Path.StartsWith("/kylin/api/", StringComparison.Ordinal)));
 
-    private KylinAnswer Pipeline(KylinRequest request, KylinRoute? route, bool anonymous, string? allow, IReadOnlyDictionary<string, string>? values)
+    private KylinAnswer Pipeline(KylinRequest request, RouteMatch match, bool secured)
     {
         var contentType = MediaTypes.Json;
         string? session = null;
         KylinAnswer answer;
         try
         {
-            var (user, started) = Authenticate(request, anonymous);
-            session = started;
-            var (outcome, negotiated) = ContentNegotiation.Negotiate(request.Header("Accept"));
-            if (outcome == ContentNegotiation.Outcome.V2)
+            var (outcome, choices) = ContentNegotiation.Negotiate(request.Header("Accept"));
+            var (chosen, type) = Choose(match, request.Method, choices);
+
+            // Kylin's V2ApiFilter (@Order(-400), before Spring Security): the v2 Accept passes only where a v2 mapping
+            // matches path and method; anything else is refused, credentials or not.
+            if (outcome == ContentNegotiation.Outcome.V2 && chosen is null)
             {
-                // Kylin's V2ApiFilter. A v2 route would be chosen here, by the Accept header, once there is one.
-                throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, request.Path + " API of version v2 is no longer supported").WithStatus(404);
+                throw new V2ApiRejection(server.NowMs);
             }
 
-            if (allow is null)
+            if (!secured)
+            {
+                throw new SpringError(404, "Not Found", server.NowMs);
+            }
+
+            var (user, started) = Authenticate(request, chosen?.Line.Anonymous ?? match.Lines.FirstOrDefault()?.Anonymous ?? false);
+            session = started;
+            if (match.Lines.Count == 0)
             {
                 throw new SpringError(404, "Not Found", server.NowMs);
             }
@@ -62,20 +67,22 @@ internal sealed class KylinEndpoint(ServerContext server)
             var method = request.Method.ToUpperInvariant();
             if (method == "OPTIONS")
             {
-                answer = SpringHeaders.Options(allow.Split(", "));
+                // Spring MVC 5.3 answers OPTIONS on a mapped path itself: 200 with Allow, after authentication.
+                answer = SpringHeaders.Options(match.Allow.Split(", "));
             }
-            else if (route is null)
+            else if (chosen is not { } served)
             {
-                throw new SpringError(405, "Method Not Allowed", server.NowMs) { Allow = allow };
+                // Spring's partial matches: no line with the method is a 405; a line with the method producing
+                // nothing the Accept takes is a 406.
+                throw match.HasMethod(request.Method)
+                    ? new SpringError(406, "Not Acceptable", server.NowMs)
+                    : new SpringError(405, "Method Not Allowed", server.NowMs) { Allow = match.Allow };
             }
-            else if (outcome == ContentNegotiation.Outcome.NotAcceptable)
-            {
-                throw new SpringError(406, "Not Acceptable", server.NowMs);
-            }
+
             else
             {
-                contentType = negotiated;
-                answer = route.Operation.Handle(request, new RequestContext(request.Language, contentType, user, values!));
+                contentType = type!;
+                answer = served.Route.Operation.Handle(request, new RequestContext(request.Language, contentType, user, served.Line.Values));
 
                 // HEAD answers as GET does, without the body (Spring MVC maps HEAD to the GET handler).
                 answer = method == "HEAD" ? answer with { Body = [] } : answer;
@@ -87,6 +94,21 @@ internal sealed class KylinEndpoint(ServerContext server)
         }
 
         return session is null ? answer : SessionLogin.WithCookie(answer, session);
+    }
+
+    // The first choice of the Accept header that some line serves with the request's method.
+    private static ((KylinRoute Route, RouteMatch.Line Line)? Chosen, string? ContentType) Choose(
+        RouteMatch match, string method, IReadOnlyList<ContentNegotiation.Choice> choices)
+    {
+        foreach (var choice in choices)
+        {
+            if (match.Find(method, choice.Produces) is { } found)
+            {
+                return (found, choice.ContentType);
+            }
+        }
+
+        return (null, null);
     }
 
     // NUnauthorisedEntryPoint answers for the security filter, before Spring sees the request; a Basic login

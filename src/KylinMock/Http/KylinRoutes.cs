@@ -6,7 +6,8 @@ namespace KylinMock.Http;
 /// <summary>
 /// The whole HTTP surface on one screen: every Kylin route and every control route, one line each
 /// (method, path in Spring's <c>@RequestMapping</c> syntax, handler). A path no line matches gets
-/// Spring's 404 (or the control plane's); a matched path without the method gets 405 with <c>Allow</c>.
+/// Spring's 404 (or the control plane's); a matched path without the method gets 405 with <c>Allow</c>, one whose
+/// method only produces what the Accept does not take 406. <c>KylinV2</c> lines are the v2 mappings, picked by Accept.
 /// </summary>
 internal static class KylinRoutes
 {
@@ -41,6 +42,14 @@ internal static class KylinRoutes
             // Kylin: NAdminController, permitAll (kystudio's start-up calls)
             .Kylin("GET", "/kylin/api/admin/instance_info", new AdminInstanceInfoProvider(server), anonymous: true)
             .Kylin("GET", "/kylin/api/admin/public_config", new AdminPublicConfigProvider(server), anonymous: true)
+
+            // Kylin's v2 face (Accept: application/vnd.apache.kylin-v2+json): JobControllerV2, NUserControllerV2.authentication
+            .KylinV2("GET", "/kylin/api/jobs", new GetJobListV2Provider(server))
+            .KylinV2("GET", "/kylin/api/jobs/{jobId}", new GetJobV2Provider(server))
+            .KylinV2("PUT", "/kylin/api/jobs/{jobId}/resume", new ResumeJobV2Provider(server))
+            .KylinV2("GET", "/kylin/api/jobs/{job_id:.+}/steps/{step_id:.+}/output", new GetJobOutputV2Provider(server))
+            .KylinV2("GET", "/kylin/api/user/authentication", authentication, anonymous: true)
+            .KylinV2("POST", "/kylin/api/user/authentication", authentication, anonymous: true)
 
             // The mock's own control plane
             .Control("GET", "/__kylinmock/health", _ => ControlPlane.Health(server), open: true)

@@ -9,7 +9,7 @@ internal static class MediaTypes
     /// <summary>The public v4 API type.</summary>
     public const string V4Public = "application/vnd.apache.kylin-v4-public+json";
 
-    /// <summary>The retired v2 type: answered with Kylin's "no longer supported" 404.</summary>
+    /// <summary>The v2 type of the compatibility controllers (<c>*ControllerV2</c>).</summary>
     public const string V2 = "application/vnd.apache.kylin-v2+json";
 
     /// <summary>Plain JSON, for Spring's and the security filter's own bodies.</summary>

@@ -27,10 +27,17 @@ internal sealed class RouteTable : IResponseProvider
         controlEndpoint = new ControlEndpoint(server);
     }
 
-    /// <summary>A Kylin route: <paramref name="method"/> on <paramref name="path"/> (see <see cref="PathTemplate"/>) answered by <paramref name="operation"/>; <paramref name="anonymous"/> skips Basic auth.</summary>
+    /// <summary>A Kylin route producing the v4 types: <paramref name="method"/> on <paramref name="path"/> (see <see cref="PathTemplate"/>) answered by <paramref name="operation"/>; <paramref name="anonymous"/> skips Basic auth.</summary>
     public RouteTable Kylin(string method, string path, IKylinOperation operation, bool anonymous = false)
     {
-        Line(kylin, path, anonymous).Add(method, new KylinRoute(operation));
+        Line(kylin, path, anonymous).Add(method, new KylinRoute(operation, Produces.V4));
+        return this;
+    }
+
+    /// <summary>A Kylin route producing <c>application/vnd.apache.kylin-v2+json</c> (a <c>*ControllerV2</c> mapping): chosen only by the v2 Accept; it may share its path and method with a v4 route.</summary>
+    public RouteTable KylinV2(string method, string path, IKylinOperation operation, bool anonymous = false)
+    {
+        Line(kylin, path, anonymous).Add(method, new KylinRoute(operation, Produces.V2));
         return this;
     }
 
@@ -74,10 +81,10 @@ internal sealed class RouteTable : IResponseProvider
         }
         else
         {
-            var (line, route, values) = Find(kylin, request.Path, request.Method);
-            answer = line is null
+            var match = Match(request.Path);
+            answer = match.Lines.Count == 0
                 ? kylinEndpoint.NotFound(request)
-                : await kylinEndpoint.Answer(request, context, route, line.Flag, line.Allow, values);
+                : await kylinEndpoint.Answer(request, context, match);
         }
 
         SafetyNet.Hand(context, answer);
@@ -86,20 +93,35 @@ internal sealed class RouteTable : IResponseProvider
 
     private KylinAnswer View(KylinRequest request)
     {
-        var (_, route, values) = Find(kylin, request.Path, "GET");
-        if (route is null || request.Method.ToUpperInvariant() != "GET")
+        var found = Match(request.Path).Find("GET", Produces.V4);
+        if (found is not { } served || request.Method.ToUpperInvariant() != "GET")
         {
             throw new ControlException(404, $"no control operation {request.Method.ToUpperInvariant()} {viewPrefix}{request.Path}");
         }
 
         try
         {
-            return route.Operation.Handle(request, new RequestContext(Errors.Language.En, MediaTypes.Json, null, values));
+            return served.Route.Operation.Handle(request, new RequestContext(Errors.Language.En, MediaTypes.Json, null, served.Line.Values));
         }
         catch (Exception e)
         {
             return ErrorAnswer.Observed(e, request);
         }
+    }
+
+    // Every Kylin line whose path matches, in the table's order: the endpoint picks the route by method and Accept.
+    private RouteMatch Match(string path)
+    {
+        var lines = new List<(Methods<KylinRoute> Line, IReadOnlyDictionary<string, string> Values)>();
+        foreach (var line in kylin)
+        {
+            if (line.Template.TryMatch(path, out var values))
+            {
+                lines.Add((line, values));
+            }
+        }
+
+        return new RouteMatch(lines.ConvertAll(l => new RouteMatch.Line(l.Line.Routes, l.Line.Flag, l.Values)));
     }
 
     private static Methods<T> Line<T>(List<Methods<T>> lines, string path, bool flag)
@@ -152,7 +174,10 @@ internal sealed class RouteTable : IResponseProvider
         public bool Flag { get; } = flag;
 
         /// <summary>The methods, as Spring's <c>Allow</c> header lists them.</summary>
-        public string Allow => string.Join(", ", routes.Select(r => r.Method));
+        public string Allow => string.Join(", ", routes.Select(r => r.Method).Distinct());
+
+        /// <summary>The routes by method, in the table's order.</summary>
+        public IReadOnlyList<(string Method, T Route)> Routes => routes;
 
         public void Add(string method, T route) => routes.Add((method, route));
 
@@ -173,7 +198,18 @@ internal sealed class RouteTable : IResponseProvider
 
 /// <summary>A Kylin route's handler.</summary>
 /// <param name="Operation">The provider of the Kylin operation.</param>
-internal sealed record KylinRoute(IKylinOperation Operation);
+/// <param name="Produces">The media types its mapping produces.</param>
+internal sealed record KylinRoute(IKylinOperation Operation, Produces Produces);
+
+/// <summary>What a Kylin mapping's <c>produces</c> lists.</summary>
+internal enum Produces
+{
+    /// <summary><c>application/vnd.apache.kylin-v4-public+json</c> and <c>application/vnd.apache.kylin-v4+json</c>.</summary>
+    V4,
+
+    /// <summary><c>application/vnd.apache.kylin-v2+json</c>.</summary>
+    V2,
+}
 
 /// <summary>A control route's handler.</summary>
 /// <param name="Handler">Answers the call.</param>

@@ -60,6 +60,29 @@ internal static class SpringBinding
     /// <summary>An <c>Integer</c> with a default: missing or empty gives <paramref name="fallback"/>.</summary>
     public static int Int(KylinRequest request, string name, int fallback) => OptionalInt(request, name) ?? fallback;
 
+    /// <summary>
+    /// An <c>Integer[]</c> parameter with <c>defaultValue = ""</c>: missing or empty is empty; one value is
+    /// split at commas; each element converted as an <c>Integer</c> is (an empty element is dropped).
+    /// </summary>
+    public static List<int> IntList(KylinRequest request, string name)
+    {
+        var values = request.Parameter(name);
+        var parts = values is null ? [] : values.Count > 1 ? values : values[0].Split(',').ToList();
+        var result = new List<int>(parts.Count);
+        foreach (var part in parts)
+        {
+            var text = new string(part.Where(c => !char.IsWhiteSpace(c)).ToArray());
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            result.Add(ParseJavaInt(text) ?? throw Mismatch(values!, "java.lang.Integer[]", $"java.lang.NumberFormatException: For input string: \"{text}\""));
+        }
+
+        return result;
+    }
+
     /// <summary>A <c>boolean</c> with a default (Spring's true/on/yes/1 and false/off/no/0).</summary>
     public static bool Bool(KylinRequest request, string name, bool fallback)
     {

@@ -51,6 +51,26 @@ internal static class JobStatuses
     /// <summary>Parses a status name exactly as Kylin's <c>JobStatusEnum.valueOf</c>: case-sensitive.</summary>
     public static bool TryParse(string name, out JobStatus status) => ExactNames.TryParse(name, out status);
 
+    /// <summary>The status of a v2 integer code (<c>JobStatusEnum.getByCode</c>): 0 NEW, 1 PENDING, 2 RUNNING, 4 FINISHED, 8 ERROR, 16 DISCARDED, 32 STOPPED, 64 SUICIDAL, 128 STARTING … 2048 WARNING.</summary>
+    public static bool TryFromCode(int code, out JobStatus status)
+    {
+        // Each status's code is a bit: 1 << (its place - 1), and NEW is 0.
+        status = JobStatus.NEW;
+        if (code == 0)
+        {
+            return true;
+        }
+
+        if (code < 0 || (code & (code - 1)) != 0)
+        {
+            return false;
+        }
+
+        var place = System.Numerics.BitOperations.Log2((uint)code) + 1;
+        status = (JobStatus)place;
+        return Enum.IsDefined(status);
+    }
+
     /// <summary>
     /// The internal state a status name filters by (<c>JobService.parseToExecutableState</c>): DISCARDED
     /// and SUICIDAL both mean SUICIDAL, NEW and PENDING mean READY; the names Kylin cannot map

@@ -1,6 +1,6 @@
 namespace KylinMock.Tests.Http;
 
-/// <summary>Accept negotiation, the v2 filter, Accept-Language bundles, unknown paths and methods.</summary>
+/// <summary>Accept negotiation, Accept-Language bundles, unknown paths and methods (the v2 filter: V2/V2RoutingTests).</summary>
 public class HeadersAndLanguageTests : ListJobsTestBase
 {
     // The Chinese bundle is an explicit option (Kylin 5 itself answers in English, MsgPicker); these tests pin the bundle.
@@ -34,13 +34,6 @@ public class HeadersAndLanguageTests : ListJobsTestBase
             Assert.That((string?)answer.Json["error"], Is.EqualTo("Not Acceptable"));
             Assert.That((string?)answer.Json["path"], Is.EqualTo("/kylin/api/jobs"));
         });
-    }
-
-    [Test]
-    public void Accept_V2_IsKylinsNoLongerSupported404()
-    {
-        var answer = Http.Get("/kylin/api/jobs?time_filter=4", accept: "application/vnd.apache.kylin-v2+json");
-        AssertError(answer, 404, "KE-000000001(UNKNOWN ERRORCODE): /kylin/api/jobs API of version v2 is no longer supported", null);
     }
 
     [TestCase("zh")]
