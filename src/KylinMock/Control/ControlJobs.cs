@@ -1,6 +1,5 @@
 using KylinMock.Fixtures;
 using KylinMock.Jobs;
-using KylinMock.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using KylinMock.Jobs;
-using KylinMock.Json;
 
 namespace KylinMock.Fixtures;
 

@@ -1,5 +1,4 @@
 using KylinMock.Jobs;
-using KylinMock.Json;
 
 namespace KylinMock.Fixtures;
 

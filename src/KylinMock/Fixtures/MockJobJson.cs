@@ -1,6 +1,5 @@
 using KylinMock.Answers;
 using KylinMock.Jobs;
-using KylinMock.Json;
 using Newtonsoft.Json;
 
 namespace KylinMock.Fixtures;

@@ -1,7 +1,6 @@
 using System.Text;
 using KylinMock.Answers;
 using KylinMock.Jobs;
-using KylinMock.Json;
 using Newtonsoft.Json;
 
 namespace KylinMock.Fixtures;

@@ -1,3 +1,4 @@
+using KylinMock.Clocks;
 using KylinMock.Control;
 using KylinMock.Tests.Support;
 using Newtonsoft.Json.Linq;

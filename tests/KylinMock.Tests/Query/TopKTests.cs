@@ -11,8 +11,10 @@ public class TopKTests
     [TestCase(SortBy.TargetSubject, true)]
     [TestCase(SortBy.TargetSubject, false)]
     [TestCase(SortBy.JobStatus, true)]
-    public void Sorted_KeepsTheFirstKOfAStableSort_WhateverOrderTheJobsArriveIn(SortBy sortBy, bool ascending)
+    public void Sorted_KeepsTheFirstKOfAStableSort_WhateverOrderTheJobsArriveIn(object sort, bool ascending)
     {
+        // SortBy is internal, so a public test method takes it as object.
+        var sortBy = (SortBy)sort;
         var random = new Random(3);
         var jobs = Enumerable.Range(0, 200)
             .Select(i => JobQueryTests.Job($"j{i:000}", "m" + random.Next(5), i % 7 == 0 ? SubjectHealth.ModelDeleted : SubjectHealth.Healthy, lastModified: random.Next(20)))
