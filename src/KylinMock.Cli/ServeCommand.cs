@@ -44,6 +44,12 @@ internal static class ServeCommand
                 return BadInput;
             }
 
+            if (!ClockRange.Contains(start))
+            {
+                await Console.Error.WriteLineAsync($"kylin-mock: --now \"{start:O}\" is outside the clock's range, {ClockRange.Earliest:O} to {ClockRange.Latest:O}.");
+                return BadInput;
+            }
+
             TimeProvider time = parse.GetValue(clock) == "manual"
                 ? new ManualClock(start)
                 : new OffsetSystemClock(start);

@@ -47,6 +47,9 @@ internal static class ErrorAnswer
             ControlException e => (e.Status, e.Message),
             KeyNotFoundException e => (404, e.Message),
             ArgumentException or InvalidOperationException or Fixtures.FixtureException => (400, exception.Message),
+
+            // A body value its field cannot hold (an int field given 9999999999, a number as a list).
+            OverflowException or FormatException or InvalidCastException => (400, "a value in the body is out of range or of the wrong type: " + exception.Message),
             _ => (500, "unexpected: " + exception.Message),
         };
         var answer = ControlAnswer.Json(status, new JObject { ["error"] = message });
