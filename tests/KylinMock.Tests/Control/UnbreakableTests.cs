@@ -210,6 +210,101 @@ public class UnbreakableTests
         });
     }
 
+    // Issue 10, item 2: a malformed chunked body got WireMock's {"Status":...} 500 with a .NET stack trace and source paths.
+    [TestCase("PUT", "/kylin/api/jobs/status", "ZZZ")]
+    [TestCase("PUT", "/kylin/api/jobs/status", "FFFFFFFFFFFFFFFFFF")]
+    [TestCase("GET", "/kylin/api/jobs?time_filter=4", "ZZZ")]
+    [TestCase("POST", "/__kylinmock/jobs", "ZZZ")]
+    [TestCase("PUT", "/__kylinmock/clock", "FFFFFFFFFFFFFFFFFF")]
+    public void MalformedChunkedBody_IsTheEnvelope_WithoutAStackTrace(string method, string target, string chunkSize)
+    {
+        using var kylin = Manual();
+        var before = kylin.Jobs.Count;
+        var (status, body) = SendChunked(kylin.Port, method, target, chunkSize + "\r\n{}\r\n0\r\n\r\n");
+        var json = JObject.Parse(body);
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(400), body);
+            Assert.That(body, Does.Not.Contain(" at ").And.Not.Contain(".cs").And.Not.Contain("Status"));
+            if (target.StartsWith("/__kylinmock", StringComparison.Ordinal))
+            {
+                Assert.That(json.Properties().Select(p => p.Name), Is.EqualTo(new[] { "error" }));
+            }
+            else
+            {
+                Assert.That((string?)json["code"], Is.EqualTo("999"));
+            }
+
+            Assert.That(kylin.Jobs.Count, Is.EqualTo(before));
+        });
+        using var http = new KylinHttp(kylin.Url);
+        StillServes(kylin, http);
+    }
+
+    // Issue 10, item 9: an over-limit control body answered Kylin's envelope, not the control plane's {"error"}.
+    [Test]
+    public void ControlBody_OverTheLimit_IsTheControlPlanesError()
+    {
+        using var kylin = Manual();
+        var (status, body) = SendRaw(kylin.Port, $"POST /__kylinmock/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: {(1L << 30) + 1}\r\nConnection: close\r\n\r\n");
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(413), body);
+            Assert.That(JObject.Parse(body).Properties().Select(p => p.Name), Is.EqualTo(new[] { "error" }));
+        });
+    }
+
+    private static (int Status, string Body) SendChunked(int port, string method, string target, string chunks) =>
+        SendRaw(port, $"{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: {KylinHttp.AdminBasic}\r\nAccept: {KylinHttp.PublicAccept}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n{chunks}");
+
+    // One request as written, read to the end; a chunked answer is undone.
+    private static (int Status, string Body) SendRaw(int port, string request)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient("127.0.0.1", port);
+        using var stream = tcp.GetStream();
+        stream.Write(System.Text.Encoding.ASCII.GetBytes(request));
+        // Read until the server closes (or resets, as it may after answering a body it will not read).
+        var bytes = new MemoryStream();
+        var buffer = new byte[8192];
+        try
+        {
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                bytes.Write(buffer, 0, read);
+            }
+        }
+        catch (IOException) when (bytes.Length > 0)
+        {
+        }
+
+        var response = System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+        var status = int.Parse(response.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var split = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var head = response[..split];
+        var body = response[(split + 4)..];
+        if (head.Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            var text = new System.Text.StringBuilder();
+            while (true)
+            {
+                var end = body.IndexOf("\r\n", StringComparison.Ordinal);
+                var size = Convert.ToInt32(body[..end], 16);
+                if (size == 0)
+                {
+                    break;
+                }
+
+                text.Append(body, end + 2, size);
+                body = body[(end + 2 + size + 2)..];
+            }
+
+            body = text.ToString();
+        }
+
+        return (status, body);
+    }
+
     private static string ErrorOnly(KylinHttp.Answer answer)
     {
         Assert.That(((JObject)answer.Json).Properties().Select(p => p.Name), Is.EqualTo(new[] { "error" }), answer.Text);
