@@ -116,6 +116,7 @@ internal static class JobAssembler
         }
 
         RestoreSucceededSteps(job, draft.HasSteps, draft.StepRatio);
+        JobInvariants.Check(job, place);
         return job;
     }
 

@@ -1,5 +1,6 @@
 using KylinMock.Clocks;
 using KylinMock.Jobs;
+using KylinMock.Fixtures;
 using KylinMock.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -252,6 +253,46 @@ public class UnbreakableTests
             Assert.That(status, Is.EqualTo(413), body);
             Assert.That(JObject.Parse(body).Properties().Select(p => p.Name), Is.EqualTo(new[] { "error" }));
         });
+    }
+
+    // Issue 10, item 12: fixtures holding impossible jobs loaded and were served as written; "jobs": null gave 0 jobs.
+    [TestCase("FINISHED", "exec_end_time", 0L, "exec_end_time")]
+    [TestCase("FINISHED", "exec_start_time", -5L, "exec_start_time")]
+    [TestCase("FINISHED", "last_modified", 1L, "last_modified")]
+    [TestCase("PENDING", "create_time", 9223372036854775807L, "create_time")]
+    public void Fixture_ImpossibleJob_IsRefusedNamingFileJobAndField(string status, string field, long value, string named)
+    {
+        var (dump, index) = DumpWith(status);
+        dump["jobs"]![index]![field] = value;
+        Assert.That(() => FixtureReader.Read(new StringReader(dump.ToString()), "bad.json"),
+            Throws.InstanceOf<FixtureException>().With.Message.StartsWith("bad.json: job #" + index).And.Message.Contains($"\"{named}\""));
+    }
+
+    [Test]
+    public void Fixture_PlanOfLongMaxValue_IsRefusedNamingTheField()
+    {
+        var (dump, index) = DumpWith("RUNNING");
+        var id = (string)dump["jobs"]![index]!["id"]!;
+        dump["mock_jobs"]![id]!["plan"]!["pickup_delay_ms"] = long.MaxValue;
+        Assert.That(() => FixtureReader.Read(new StringReader(dump.ToString()), "bad.json"),
+            Throws.InstanceOf<FixtureException>().With.Message.StartsWith("bad.json: ").And.Message.Contains("pickup_delay_ms").And.Message.Contains(id));
+    }
+
+    [TestCase("""{"jobs": null}""", "jobs")]
+    [TestCase("""{"projects": null, "jobs": []}""", "projects")]
+    public void Fixture_NullWhereAnArrayBelongs_IsRefused(string text, string field)
+    {
+        Assert.That(() => FixtureReader.Read(new StringReader(text), "bad.json"),
+            Throws.InstanceOf<FixtureException>().With.Message.Contains($"\"{field}\": null"));
+    }
+
+    private static (JObject Dump, int Index) DumpWith(string status)
+    {
+        using var kylin = Manual();
+        using var http = new KylinHttp(kylin.Url);
+        var dump = (JObject)http.Send(HttpMethod.Get, "/__kylinmock/jobs", null, authorization: null, accept: "application/json").Json;
+        var index = dump["jobs"]!.Select((j, i) => ((string?)j["job_status"], i)).First(p => p.Item1 == status).i;
+        return (dump, index);
     }
 
     private static (int Status, string Body) SendChunked(int port, string method, string target, string chunks) =>
