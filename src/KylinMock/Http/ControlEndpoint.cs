@@ -27,7 +27,7 @@ internal sealed class ControlEndpoint(ServerContext server)
             }
 
             var answer = route.Handler(new ControlCall(values, name => SpringBinding.String(request, name), request.Body));
-            return new KylinAnswer(answer.Status, MediaTypes.Json, answer.Body);
+            return new KylinAnswer(answer.Status, MediaTypes.Json, answer.Body) { Streamed = answer.Streamed };
         }
         catch (Exception e)
         {

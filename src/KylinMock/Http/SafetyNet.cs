@@ -154,6 +154,18 @@ internal static class SafetyNet
             response.Headers[name] = value;
         }
 
+        if (answer.Streamed is { } streamed)
+        {
+            // Written as it is made (chunked): the writer is synchronous, so this response allows it.
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } control)
+            {
+                control.AllowSynchronousIO = true;
+            }
+
+            streamed(response.Body);
+            return;
+        }
+
         response.ContentLength = answer.Body.Length;
         await response.Body.WriteAsync(answer.Body, context.RequestAborted);
     }
