@@ -46,7 +46,7 @@ internal static class ServeCommand
 
             if (!ClockRange.Contains(start))
             {
-                await Console.Error.WriteLineAsync($"kylin-mock: --now \"{start:O}\" is outside the clock's range, {ClockRange.Earliest:O} to {ClockRange.Latest:O}.");
+                await Console.Error.WriteLineAsync($"kylin-mock: --now \"{start.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}\" is outside the clock's range, {ClockRange.Earliest.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} to {ClockRange.Latest.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}.");
                 return BadInput;
             }
 
