@@ -44,6 +44,12 @@ internal static class ServeCommand
                 return BadInput;
             }
 
+            if (!ClockRange.Contains(start))
+            {
+                await Console.Error.WriteLineAsync($"kylin-mock: --now \"{start.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}\" is outside the clock's range, {ClockRange.Earliest.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} to {ClockRange.Latest.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}.");
+                return BadInput;
+            }
+
             TimeProvider time = parse.GetValue(clock) == "manual"
                 ? new ManualClock(start)
                 : new OffsetSystemClock(start);

@@ -33,21 +33,24 @@ internal sealed class ClockControl
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    /// <summary>Sets the clock; it may not go backwards (jobs cannot un-happen).</summary>
+    /// <summary>Sets the clock; it may not go backwards (jobs cannot un-happen) nor leave <see cref="ClockRange"/>, and a refused set leaves it where it was.</summary>
     public void Set(DateTimeOffset now)
     {
+        var movable = Require();
         if (now < clock.GetUtcNow())
         {
             throw new ArgumentOutOfRangeException(nameof(now), "The clock cannot go backwards; use reset to return to the start.");
         }
 
-        Require().SetUtcNow(now);
+        movable.SetUtcNow(ClockRange.Check(now, nameof(now)));
     }
 
+    /// <summary>Advances the clock by <paramref name="delta"/>; a move past <see cref="ClockRange.Latest"/> is refused before the clock moves.</summary>
     public void Advance(TimeSpan delta)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
-        Require().Advance(delta);
+        var movable = Require();
+        ClockRange.After(clock.GetUtcNow(), delta);
+        movable.Advance(delta);
     }
 
     /// <summary>Back to where the clock stood when the server started (used by reset only).</summary>

@@ -15,6 +15,9 @@ internal sealed record ControlAnswer(int Status, byte[] Body)
     /// <summary>Extra headers.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>When set, writes the body straight to the response instead of <see cref="Body"/> (a dump of a million jobs is never held whole).</summary>
+    public Action<Stream>? Streamed { get; init; }
+
     /// <summary>An answer whose body is <paramref name="body"/> on one line.</summary>
     public static ControlAnswer Json(int status, JToken body) => new(status, Encoding.UTF8.GetBytes(body.ToString(Formatting.None)));
 }

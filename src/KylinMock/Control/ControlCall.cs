@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Text;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Control;
@@ -12,7 +14,11 @@ internal sealed record ControlCall(IReadOnlyDictionary<string, string> Path, Fun
     /// <summary>The raw body text.</summary>
     public string BodyText => BodyBytes is { Length: > 0 } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
 
-    /// <summary>The body as a JSON object; an empty body is an empty object; anything else is a 400.</summary>
+    /// <summary>
+    /// The body as a JSON object; an empty body is an empty object; anything else is a 400. Strings stay
+    /// strings (no date parsing: a date-like id or name is kept as sent, whatever the host's zone), and an
+    /// integer no long holds is a 400 naming its field.
+    /// </summary>
     public JObject Body()
     {
         var text = BodyText;
@@ -23,11 +29,35 @@ internal sealed record ControlCall(IReadOnlyDictionary<string, string> Path, Fun
 
         try
         {
-            return JToken.Parse(text) as JObject ?? throw new ControlException(400, "the body must be a JSON object");
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
+            var body = JToken.ReadFrom(reader) as JObject ?? throw new ControlException(400, "the body must be a JSON object");
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment)
+                {
+                    throw new ControlException(400, "the body is not JSON: more text after the object");
+                }
+            }
+
+            RefuseHugeIntegers(body);
+            return body;
         }
-        catch (Newtonsoft.Json.JsonException e)
+        catch (JsonException e)
         {
             throw new ControlException(400, "the body is not JSON: " + e.Message);
+        }
+    }
+
+    private static void RefuseHugeIntegers(JToken token)
+    {
+        if (token is JValue { Value: BigInteger } huge)
+        {
+            throw new ControlException(400, $"\"{huge.Path}\": {huge} is out of range (at most {long.MaxValue})");
+        }
+
+        foreach (var child in token.Children())
+        {
+            RefuseHugeIntegers(child);
         }
     }
 }

@@ -37,33 +37,52 @@ internal static class ControlClock
     private static ClockControl Movable(ServerContext server) =>
         server.ClockControl.CanMove ? server.ClockControl : throw new ControlException(409, "this clock belongs to the embedding test and cannot be moved over HTTP");
 
-    /// <summary>An instant as epoch milliseconds or ISO-8601 text.</summary>
-    public static DateTimeOffset ParseInstant(JToken? value) => value?.Type switch
+    /// <summary>An instant as epoch milliseconds or ISO-8601 text; text without a zone is UTC, the same on every machine.</summary>
+    public static DateTimeOffset ParseInstant(JToken? value)
     {
-        JTokenType.Integer => DateTimeOffset.FromUnixTimeMilliseconds((long)value),
-        JTokenType.String when DateTimeOffset.TryParse((string?)value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) => t,
-        JTokenType.Date => new DateTimeOffset(((DateTime)value).ToUniversalTime()),
-        _ => throw new ControlException(400, "\"now\" must be epoch milliseconds or an ISO-8601 instant"),
-    };
+        var instant = value?.Type switch
+        {
+            JTokenType.Integer when (long)value >= ClockRange.Earliest.ToUnixTimeMilliseconds() && (long)value <= ClockRange.Latest.ToUnixTimeMilliseconds()
+                => DateTimeOffset.FromUnixTimeMilliseconds((long)value),
+            JTokenType.Integer => throw OutOfRange(),
+            JTokenType.String when DateTimeOffset.TryParse((string?)value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) => t,
+            _ => throw new ControlException(400, "\"now\" must be epoch milliseconds or an ISO-8601 instant"),
+        };
+        return ClockRange.Contains(instant) ? instant : throw OutOfRange();
+    }
+
+    private static ControlException OutOfRange() => new(
+        400,
+        $"\"now\" is outside the clock's range, {ClockRange.Earliest.ToUnixTimeMilliseconds()} to {ClockRange.Latest.ToUnixTimeMilliseconds()} ms ({ClockRange.Earliest:O} to {ClockRange.Latest:O})");
 
     private static TimeSpan ParseDelta(JObject body)
     {
+        // The longest move that can stay in the clock's range; longer is refused before any arithmetic.
+        var longest = ClockRange.Latest - ClockRange.Earliest;
         if (body["ms"] is { Type: JTokenType.Integer } ms && (long)ms >= 0)
         {
-            return TimeSpan.FromMilliseconds((long)ms);
+            return (long)ms <= (long)longest.TotalMilliseconds
+                ? TimeSpan.FromMilliseconds((long)ms)
+                : throw new ControlException(400, $"\"ms\" must be at most {(long)longest.TotalMilliseconds} (the clock's whole range)");
         }
 
         if (body["duration"] is { Type: JTokenType.String } text)
         {
+            TimeSpan delta;
             try
             {
-                var delta = XmlConvert.ToTimeSpan((string)text!);
-                return delta >= TimeSpan.Zero ? delta : throw new ControlException(400, "\"duration\" must not be negative");
+                delta = XmlConvert.ToTimeSpan((string)text!);
             }
             catch (FormatException)
             {
                 throw new ControlException(400, "\"duration\" must be an ISO-8601 duration such as PT5M");
             }
+            catch (OverflowException)
+            {
+                throw new ControlException(400, $"\"duration\" must be at most {XmlConvert.ToString(longest)} (the clock's whole range)");
+            }
+
+            return delta >= TimeSpan.Zero ? delta : throw new ControlException(400, "\"duration\" must not be negative");
         }
 
         throw new ControlException(400, "give {\"ms\": n} (not negative) or {\"duration\": \"PT5M\"}");

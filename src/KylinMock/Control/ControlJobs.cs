@@ -13,12 +13,18 @@ namespace KylinMock.Control;
 /// </summary>
 internal static class ControlJobs
 {
+    /// <summary>Every job, copied under the lock once, then written straight to the response (never held as text).</summary>
     public static ControlAnswer Everything(ServerContext server)
     {
         var fixture = new Fixture(new Estate(server.Store.Projects(), server.Store.Snapshot()), null);
-        using var text = new StringWriter();
-        FixtureWriter.Write(text, fixture, server.NowMs, withState: true);
-        return new ControlAnswer(200, System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        var now = server.NowMs;
+        return new ControlAnswer(200, []) { Streamed = body => Write(body, fixture, now) };
+    }
+
+    private static void Write(Stream body, Fixture fixture, long now)
+    {
+        using var text = new StreamWriter(body, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        FixtureWriter.Write(text, fixture, now, withState: true);
     }
 
     /// <summary>The estate's project names (the dashboard's project filter).</summary>

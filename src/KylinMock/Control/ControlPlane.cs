@@ -8,12 +8,8 @@ internal static class ControlPlane
     /// <summary>Back to the loaded estate and fresh users, faults and journal; the starting clock too when it is the mock's own.</summary>
     public static void Reset(ServerContext context, bool restartClock)
     {
-        if (restartClock && context.ClockControl.IsOwn)
-        {
-            context.ClockControl.Restart();
-        }
-
-        context.Store.Reset();
+        // The clock moves back inside the store's reset, under its lock: one atomic step (issue 10, item 3).
+        context.Store.Reset(restartClock && context.ClockControl.IsOwn ? context.ClockControl.Restart : null);
         context.Users.Reset();
         context.Sessions.Clear();
         context.Faults.Clear();

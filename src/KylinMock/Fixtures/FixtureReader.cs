@@ -1,6 +1,5 @@
 using System.Globalization;
 using KylinMock.Jobs;
-using KylinMock.Answers;
 
 namespace KylinMock.Fixtures;
 
@@ -146,7 +145,8 @@ public static class FixtureReader
     {
         if (!r.Array(place, "jobs"))
         {
-            return;
+            // null where the list of jobs belongs would load an empty estate without a word.
+            throw place.Fail("field \"jobs\": null where a list of jobs belongs");
         }
 
         while (r.Item(place))
@@ -235,7 +235,7 @@ public static class FixtureReader
     {
         if (!r.Array(place, "projects"))
         {
-            return;
+            throw place.Fail("field \"projects\": null where a list of projects belongs");
         }
         while (r.Item(place))
         {

@@ -1,5 +1,4 @@
 using KylinMock.Jobs;
-using KylinMock.Answers;
 
 namespace KylinMock.Fixtures;
 
@@ -118,6 +117,7 @@ internal static class JobAssembler
         }
 
         RestoreSucceededSteps(job, draft.HasSteps, draft.StepRatio);
+        JobInvariants.Check(job, place);
         return job;
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using KylinMock.Jobs;
-using KylinMock.Answers;
 
 namespace KylinMock.Fixtures;
 

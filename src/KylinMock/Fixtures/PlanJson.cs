@@ -59,7 +59,7 @@ internal static class PlanJson
         {
             switch (field)
             {
-                case PlanField.PickupDelayMs: pickup = NonNegative(r.Long(place, "pickup_delay_ms"), "pickup_delay_ms", place); break;
+                case PlanField.PickupDelayMs: pickup = Bounded(r.Long(place, "pickup_delay_ms"), "pickup_delay_ms", place); break;
                 case PlanField.StepDurationsMs: durations = Durations(ref r, place); break;
                 case PlanField.FailAtStep: failAt = r.NullableInt(place, "fail_at_step"); break;
                 case PlanField.FailingRuns: failingRuns = r.Int(place, "failing_runs"); break;
@@ -97,18 +97,22 @@ internal static class PlanJson
             count++;
         }
 
-        // Checked after the whole list is read, as before: a negative duration names the first offender.
+        // Checked after the whole list is read, as before: a negative or too long duration names the first offender.
         var result = new long[count];
         for (var i = 0; i < count; i++)
         {
-            result[i] = NonNegative(i < values.Length ? values[i] : more![i - values.Length], field, place);
+            result[i] = Bounded(i < values.Length ? values[i] : more![i - values.Length], field, place);
         }
 
         return result;
     }
 
-    private static long NonNegative(long value, string field, in JsonPlace place) =>
-        value >= 0 ? value : throw place.Fail($"field \"{field}\": must not be negative, was {value}");
+    private static long Bounded(long value, string field, in JsonPlace place) => value switch
+    {
+        < 0 => throw place.Fail($"field \"{field}\": must not be negative, was {value}"),
+        > JobPlan.MaxDurationMs => throw place.Fail($"field \"{field}\": must be at most {JobPlan.MaxDurationMs} ms (100 years), was {value}"),
+        _ => value,
+    };
 }
 
 /// <summary>A plan's fields in the order <see cref="PlanJson.Write"/> writes them.</summary>

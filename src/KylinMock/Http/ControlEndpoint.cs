@@ -28,7 +28,7 @@ internal sealed class ControlEndpoint(ServerContext server)
             }
 
             var answer = route.Handler(new ControlCall(values, name => SpringBinding.String(request, name), request.Body));
-            return new KylinAnswer(answer.Status, answer.ContentType, answer.Body) { Headers = answer.Headers };
+            return new KylinAnswer(answer.Status, answer.ContentType, answer.Body) { Headers = answer.Headers, Streamed = answer.Streamed };
         }
         catch (Exception e)
         {

@@ -16,8 +16,8 @@ internal static class ErrorAnswer
     /// <summary>The answer to <paramref name="exception"/> raised by <paramref name="request"/>; <paramref name="contentType"/> is the negotiated type once the operation runs.</summary>
     public static KylinAnswer From(Exception exception, KylinRequest request, string contentType = MediaTypes.Json)
     {
-        // The safety net's Kylin errors (a body over the limit) keep Kylin's envelope on control paths too.
-        if (request.IsControl && exception is not KylinException)
+        // Every control-path failure is the control plane's {"error"}, the safety net's too (a body over the limit, unreadable or too slow).
+        if (request.IsControl)
         {
             return Control(exception);
         }
@@ -56,8 +56,12 @@ internal static class ErrorAnswer
         var (status, message) = exception switch
         {
             ControlException e => (e.Status, e.Message),
+            KylinException e => (e.HttpStatus, e.Raw ?? e.Message),
             KeyNotFoundException e => (404, e.Message),
             ArgumentException or InvalidOperationException or Fixtures.FixtureException => (400, exception.Message),
+
+            // A body value its field cannot hold (an int field given 9999999999, a number as a list).
+            OverflowException or FormatException or InvalidCastException => (400, "a value in the body is out of range or of the wrong type: " + exception.Message),
             _ => (500, "unexpected: " + exception.Message),
         };
         var answer = ControlAnswer.Json(status, new JObject { ["error"] = message });

@@ -8,4 +8,7 @@ internal sealed record KylinAnswer(int Status, string ContentType, byte[] Body)
 {
     /// <summary>Extra headers, such as <c>Allow</c>.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When set, writes the body to the response stream (synchronously, unbuffered) in place of <see cref="Body"/>.</summary>
+    public Action<Stream>? Streamed { get; init; }
 }

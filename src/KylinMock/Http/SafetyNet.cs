@@ -34,7 +34,19 @@ internal static class SafetyNet
         app.Use(async (context, next) =>
         {
             var limit = context.Request.Path.StartsWithSegments("/__kylinmock", StringComparison.Ordinal) ? ControlBodyLimit : kylinBodyLimit;
-            if (!await BodyWithinLimit(context, limit))
+            bool within;
+            try
+            {
+                within = await BodyWithinLimit(context, limit);
+            }
+            catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+            {
+                // A malformed chunked body (a chunk size of ZZZ) or one too slow: the envelope, never Kestrel's or WireMock's page.
+                await Write(context, Failure(context, e, readingBody: true));
+                return;
+            }
+
+            if (!within)
             {
                 await TooLarge(context, limit);
                 return;
@@ -58,11 +70,11 @@ internal static class SafetyNet
                 await next(context);
                 answer = context.Items.TryGetValue(AnswerKey, out var handed) && handed is KylinAnswer kylin
                     ? kylin
-                    : Failure(context, "The request could not be read.");
+                    : Failure(context, new InvalidOperationException("The request could not be read."));
             }
             catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
             {
-                answer = Failure(context, e.Message);
+                answer = Failure(context, e);
             }
             finally
             {
@@ -118,8 +130,17 @@ internal static class SafetyNet
         return Write(context, ErrorAnswer.From(error, KylinRequest.FromHttp(context)));
     }
 
-    private static KylinAnswer Failure(HttpContext context, string message) =>
-        ErrorAnswer.From(KylinException.WithRaw(ErrorCode.UnknownErrorCode, message), KylinRequest.FromHttp(context));
+    // Only the message is kept (never a stack trace or a source path); a body Kestrel could not read keeps Kestrel's status (400, 408, 413).
+    private static KylinAnswer Failure(HttpContext context, Exception failure, bool readingBody = false)
+    {
+        var (status, message) = failure switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "The request body could not be read: " + bad.Message),
+            _ when readingBody => (400, "The request body could not be read: " + failure.Message),
+            _ => (500, failure.Message),
+        };
+        return ErrorAnswer.From(KylinException.WithRaw(ErrorCode.UnknownErrorCode, message).WithStatus(status), KylinRequest.FromHttp(context));
+    }
 
     // Whatever WireMock set is replaced: the answer's status, headers and body, the body copied once.
     private static async Task Write(HttpContext context, KylinAnswer answer)
@@ -135,6 +156,18 @@ internal static class SafetyNet
         foreach (var (name, value) in answer.Headers)
         {
             response.Headers[name] = value;
+        }
+
+        if (answer.Streamed is { } streamed)
+        {
+            // Written as it is made (chunked): the writer is synchronous, so this response allows it.
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } control)
+            {
+                control.AllowSynchronousIO = true;
+            }
+
+            streamed(response.Body);
+            return;
         }
 
         response.ContentLength = answer.Body.Length;

@@ -10,10 +10,11 @@ internal static class JobLife
     /// <summary>When the job's next automatic move is due, or null when it waits for a user.</summary>
     public static long? NextEventTime(Job job)
     {
+        // Checked: plans and loaded times are bounded, so a sum that overflows is a bug, never a wrapped date.
         switch (job.State)
         {
             case ExecutableState.READY:
-                return job.ReadySince + job.Plan.PickupDelayMs;
+                return checked(job.ReadySince + job.Plan.PickupDelayMs);
             case ExecutableState.RUNNING:
                 var index = RunningStepIndex(job);
                 if (index < 0)
@@ -21,7 +22,7 @@ internal static class JobLife
                     return job.LastModified;
                 }
 
-                return job.Steps[index].LastRunningStartTime + job.Plan.StepDuration(index);
+                return checked(job.Steps[index].LastRunningStartTime + job.Plan.StepDuration(index));
             default:
                 return null;
         }

@@ -6,11 +6,33 @@ namespace KylinMock.Jobs;
 /// </summary>
 public sealed record JobPlan
 {
-    /// <summary>Milliseconds from entering READY (creation, RESUME, RESTART) to being picked up.</summary>
-    public long PickupDelayMs { get; init; } = 5_000;
+    /// <summary>
+    /// The longest a pick-up delay or a step may take: 100 years of 365 days. Every plan keeps to it, so
+    /// no sum of a clock reading and a plan can overflow.
+    /// </summary>
+    public const long MaxDurationMs = 100L * 365 * 24 * 60 * 60 * 1000;
 
-    /// <summary>Milliseconds each step runs, one per step; missing entries run 60 s.</summary>
-    public IReadOnlyList<long> StepDurationsMs { get; init; } = [];
+    private readonly long pickupDelayMs = 5_000;
+    private readonly IReadOnlyList<long> stepDurationsMs = [];
+
+    /// <summary>Milliseconds from entering READY (creation, RESUME, RESTART) to being picked up (0 to <see cref="MaxDurationMs"/>).</summary>
+    public long PickupDelayMs { get => pickupDelayMs; init => pickupDelayMs = Bounded(value, nameof(PickupDelayMs)); }
+
+    /// <summary>Milliseconds each step runs, one per step (each 0 to <see cref="MaxDurationMs"/>); missing entries run 60 s.</summary>
+    public IReadOnlyList<long> StepDurationsMs
+    {
+        get => stepDurationsMs;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            foreach (var ms in value)
+            {
+                Bounded(ms, nameof(StepDurationsMs));
+            }
+
+            stepDurationsMs = value;
+        }
+    }
 
     /// <summary>The index of the step that fails, or null when the job never fails.</summary>
     public int? FailAtStep { get; init; }
@@ -34,6 +56,13 @@ public sealed record JobPlan
 
     /// <summary>Whether run number <paramref name="run"/> (1-based) fails at step <paramref name="index"/>.</summary>
     public bool Fails(int index, int run) => FailAtStep == index && run <= FailingRuns;
+
+    private static long Bounded(long ms, string name)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(ms, name);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ms, MaxDurationMs, name);
+        return ms;
+    }
 
     /// <summary>Two plans are equal when every field is, step durations item by item.</summary>
     public bool Equals(JobPlan? other) =>

@@ -57,7 +57,7 @@ public sealed class JobStore
         }
     }
 
-    /// <summary>Replaces everything with <paramref name="estate"/> and remembers it for <see cref="Reset"/>.</summary>
+    /// <summary>Replaces everything with <paramref name="estate"/> and remembers it for <see cref="Reset()"/>.</summary>
     public void Load(Estate estate)
     {
         ArgumentNullException.ThrowIfNull(estate);
@@ -74,10 +74,18 @@ public sealed class JobStore
     }
 
     /// <summary>Goes back to the estate last loaded.</summary>
-    public void Reset()
+    public void Reset() => Reset(rewind: null);
+
+    /// <summary>
+    /// Goes back to the estate last loaded, running <paramref name="rewind"/> (the clock's return to its
+    /// start) first, all in one step under the lock: no reader sees the clock moved back over jobs
+    /// from after it, and no answer from between can be kept (the version moves on).
+    /// </summary>
+    internal void Reset(Action? rewind)
     {
         lock (gate)
         {
+            rewind?.Invoke();
             Fill(initial);
         }
     }
@@ -107,20 +115,28 @@ public sealed class JobStore
         }
     }
 
-    /// <summary>Adds jobs (and any project they name that is unknown so far) at the end of storage.</summary>
+    /// <summary>
+    /// Adds jobs (and any project they name that is unknown so far) at the end of storage. The batch is
+    /// checked whole first: an id the store holds, or one the batch names twice, refuses it all and adds nothing.
+    /// </summary>
     public void Add(IEnumerable<Job> newJobs)
     {
         ArgumentNullException.ThrowIfNull(newJobs);
+        var batch = newJobs.ToArray();
         lock (gate)
         {
-            CatchUp(Now);
-            foreach (var job in newJobs)
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var job in batch)
             {
-                if (byId.ContainsKey(job.Id))
+                if (byId.ContainsKey(job.Id) || !seen.Add(job.Id))
                 {
                     throw new ArgumentException($"A job with id \"{job.Id}\" exists already.", nameof(newJobs));
                 }
+            }
 
+            CatchUp(Now);
+            foreach (var job in batch)
+            {
                 Insert(job.Clone());
             }
         }

@@ -196,7 +196,8 @@ public class ServeCommandTests
     // Issue 10, item 11: out-of-range instants crashed with a stack trace and exit 1.
     [TestCase("99999999999999999", "is out of range")]
     [TestCase("-99999999999999999", "is out of range")]
-    [TestCase("0001-01-01T00:00:00Z", "is before 1972-01-01")]
+    [TestCase("0001-01-01T00:00:00Z", "is outside the clock's range, 1970-01-01T00:00:00Z to 9999-01-01T00:00:00Z")]
+    [TestCase("9999-12-31T23:59:58Z", "is outside the clock's range")]
     public void Serve_NowOutOfRange_IsOneLineWithExitCode2(string now, string message)
     {
         var (exit, output) = MockProcess.Run("serve", "--port", "0", "--jobs", "1", "--now", now);

@@ -84,4 +84,60 @@ public class ConcurrencyTests
             }
         });
     }
+
+    // Issue 10, item 3: reset moved the clock back, then reset the store, outside the store's lock, so
+    // lists read in between showed negative duration and total_duration. On the system clock (which
+    // flows between requests) readers list while resets run; every listed job keeps its timing invariants.
+    [Test]
+    public void ResetsAgainstReaders_OnTheSystemClock_EveryListedJobKeepsItsTimingInvariants()
+    {
+        using var kylin = KylinMockServer.Start(new KylinMockOptions { Clock = new Clocks.OffsetSystemClock(Estates.Now), Seed = 11, JobCount = 150 });
+        var bad = new ConcurrentBag<string>();
+        var lists = 0;
+        using var done = new CancellationTokenSource();
+        var sorts = new[] { "last_modified", "total_duration", "duration", "create_time", "target_subject" };
+        var readers = Enumerable.Range(0, 3).Select(reader => Task.Run(() =>
+        {
+            using var http = new KylinHttp(kylin.Url);
+            for (var i = 0; !done.IsCancellationRequested; i++)
+            {
+                var answer = http.Get($"/kylin/api/jobs?time_filter=4&page_size=200&sort_by={sorts[(i + reader) % sorts.Length]}");
+                Interlocked.Increment(ref lists);
+                if (answer.Status != 200)
+                {
+                    bad.Add(answer.Text);
+                    continue;
+                }
+
+                foreach (var job in answer.Data["value"]!)
+                {
+                    var (duration, total, wait) = ((long)job["duration"]!, (long)job["total_duration"]!, (long)job["wait_time"]!);
+                    var (start, end) = ((long)job["exec_start_time"]!, (long)job["exec_end_time"]!);
+                    if (duration < 0 || wait < 0 || total != wait + duration || (end != 0 && end < start))
+                    {
+                        bad.Add(job.ToString(Newtonsoft.Json.Formatting.None));
+                    }
+                }
+            }
+        })).ToList();
+        using (var control = new KylinHttp(kylin.Url))
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var answer = control.Send(HttpMethod.Post, "/__kylinmock/reset", authorization: null, accept: "application/json");
+                if (answer.Status != 200)
+                {
+                    bad.Add(answer.Text);
+                }
+            }
+        }
+
+        done.Cancel();
+        Task.WaitAll([.. readers]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lists, Is.GreaterThan(0));
+            Assert.That(bad.Take(5), Is.Empty, $"{bad.Count} bad answers or jobs in {lists} lists");
+        });
+    }
 }
