@@ -168,6 +168,53 @@ public class V2CubeTests
         });
     }
 
+    // getHoles: consecutive segments (range order) that neither connect nor overlap leave a gap, written as an empty
+    // NDataSegmentResponse: name (Segments.makeSegmentName), segRange, timeRange, every other field at its default.
+    [Test]
+    public void Holes_AreEmptySegmentsSpanningTheGaps()
+    {
+        const string gappy = "5d0a2f6c-0000-4000-8000-0000000000cc";
+        using var own = ModelEstates.Start();
+        using var client = new KylinHttp(own.Url);
+        var t = ModelEstates.T;
+        var day = ModelEstates.Day;
+        own.Models.Add(ModelEstates.Model(gappy, "gappy_model", partitioned: true) with { LastModified = t + 5 },
+        [
+            ModelEstates.Seg(gappy, "g-1", t, t + day),
+            ModelEstates.Seg(gappy, "g-2", t + (3 * day), t + (4 * day)),
+            ModelEstates.Seg(gappy, "g-3", t + (4 * day), t + (5 * day)),
+        ]);
+        var answer = client.Get("/kylin/api/cubes/gappy_model/holes?project=learn_kylin", accept: V2);
+        var hole = (JObject)((JArray)answer.Data).Single();
+        var name = $"{DateTimeOffset.FromUnixTimeMilliseconds(t + day):yyyyMMddHHmmss}_{DateTimeOffset.FromUnixTimeMilliseconds(t + (3 * day)):yyyyMMddHHmmss}";
+        var expected = "{\"id\":null,\"name\":\"" + name + "\",\"create_time_utc\":0,\"status\":null," +
+            "\"segRange\":{\"@class\":\"org.apache.kylin.metadata.model.SegmentRange$TimePartitionedSegmentRange\",\"date_range_start\":" + (t + day) + ",\"date_range_end\":" + (t + (3 * day)) + "}," +
+            "\"timeRange\":{\"start\":" + (t + day) + ",\"end\":" + (t + (3 * day)) + "},\"dimension_range_info_map\":{},\"parameters\":null,\"dictionaries\":null,\"snapshots\":null," +
+            "\"last_build_time\":0,\"source_count\":0,\"source_bytes_size\":0,\"column_source_bytes\":{},\"ori_snapshot_size\":{},\"additionalInfo\":{}," +
+            "\"is_realtime_segment\":false,\"is_snapshot_ready\":false,\"is_dict_ready\":false,\"is_flat_table_ready\":false,\"is_fact_view_ready\":false," +
+            "\"multi_partitions\":[],\"max_bucket_id\":-1,\"bytes_size\":0,\"hit_count\":0,\"status_to_display\":null,\"status_second_storage_to_display\":null," +
+            "\"index_count\":0,\"locked_index_count\":0,\"index_count_total\":0,\"multi_partition_count\":0,\"multi_partition_count_total\":0,\"row_count\":0," +
+            "\"second_storage_nodes\":null,\"second_storage_size\":0,\"has_base_table_index\":false,\"has_base_agg_index\":false,\"has_base_table_index_data\":false,\"last_modified_time\":0}";
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(200), answer.Text);
+            Assert.That(hole.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo(expected));
+        });
+    }
+
+    // getHoles: connected segments leave none (data []); the cube is looked up as getCube does.
+    [Test]
+    public void Holes_NoneOrUnknownCube()
+    {
+        var none = Get("/kylin/api/cubes/kylin_sales_model/holes");
+        var unknown = Get("/kylin/api/cubes/nope/holes");
+        Assert.Multiple(() =>
+        {
+            Assert.That((none.Status, none.Data.ToString(Newtonsoft.Json.Formatting.None)), Is.EqualTo((200, "[]")));
+            Assert.That((unknown.Status, Msg(unknown)), Is.EqualTo((500, "KE-010025201: Can't find the cube.")));
+        });
+    }
+
     // SegmentControllerV2 produces v2 only: with the v4 Accept, Spring matches the path but not produces (406).
     [Test]
     public void Cubes_WithTheV4Accept_AreNotAcceptable()
