@@ -51,6 +51,7 @@ internal static class KylinRoutes
             .KylinV2("GET", "/kylin/api/cubes", new GetCubesV2Provider(server))
             .KylinV2("GET", "/kylin/api/cubes/{cubeName}", new GetCubeV2Provider(server))
             .KylinV2("GET", "/kylin/api/cubes/{cubeName}/holes", new GetCubeHolesV2Provider(server))
+            .KylinV2("GET", "/kylin/api/cubes/{cubeName}/sql", new GetCubeSqlV2Provider(server))
             .KylinV2("GET", "/kylin/api/projects", new GetProjectsV2Provider(server), anonymous: true)
             .KylinV2("GET", "/kylin/api/models", new GetModelsV2Provider(server, one: false))
             .KylinV2("GET", "/kylin/api/models/{projectName}/{modelName}", new GetModelsV2Provider(server, one: true))

@@ -215,6 +215,32 @@ public class V2CubeTests
         });
     }
 
+    // getSql → PushDownUtil.generateFlatTableSql(model, false): effective columns as "ALIAS"."COL" as "ALIAS_COL", joined
+    // by ", " after each newline; the fact table; each lookup's join with ON fk = pk; WHERE 1 = 1. Data is {"sql"}.
+    [Test]
+    public void Sql_IsTheFlatTableSql()
+    {
+        var answer = Get("/kylin/api/cubes/kylin_sales_model/sql?project=learn_kylin");
+        const string sql = "SELECT \n" +
+            "\"KYLIN_SALES\".\"TRANS_ID\" as \"KYLIN_SALES_TRANS_ID\"\n, " +
+            "\"KYLIN_SALES\".\"PART_DT\" as \"KYLIN_SALES_PART_DT\"\n, " +
+            "\"KYLIN_SALES\".\"SELLER_ID\" as \"KYLIN_SALES_SELLER_ID\"\n, " +
+            "\"KYLIN_SALES\".\"PRICE\" as \"KYLIN_SALES_PRICE\"\n, " +
+            "\"SELLER_ACCOUNT\".\"ACCOUNT_COUNTRY\" as \"SELLER_ACCOUNT_ACCOUNT_COUNTRY\"\n" +
+            "FROM \"DEFAULT\".\"KYLIN_SALES\" as \"KYLIN_SALES\"\n" +
+            "LEFT JOIN \"DEFAULT\".\"KYLIN_ACCOUNT\" as \"SELLER_ACCOUNT\"\n" +
+            "ON \"KYLIN_SALES\".\"SELLER_ID\" = \"SELLER_ACCOUNT\".\"ACCOUNT_ID\"\n" +
+            "WHERE \n1 = 1\n";
+        var unknown = Get("/kylin/api/cubes/nope/sql");
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(200), answer.Text);
+            Assert.That(((JObject)answer.Data).Properties().Select(p => p.Name), Is.EqualTo(new[] { "sql" }));
+            Assert.That((string?)answer.Data["sql"], Is.EqualTo(sql));
+            Assert.That((unknown.Status, Msg(unknown)), Is.EqualTo((500, "KE-010025201: Can't find the cube.")));
+        });
+    }
+
     // SegmentControllerV2 produces v2 only: with the v4 Accept, Spring matches the path but not produces (406).
     [Test]
     public void Cubes_WithTheV4Accept_AreNotAcceptable()
