@@ -20,16 +20,7 @@ internal sealed class GetProjectsV2Provider(ServerContext server) : IKylinOperat
         var body = server.Store.Read(view =>
         {
             var catalog = view.Catalog;
-            var projects = new List<Jobs.Project>();
-            foreach (var projectName in context.User is null ? [] : view.ProjectNames())
-            {
-                var p = view.FindProject(projectName)!;
-                if (string.IsNullOrEmpty(name) || (exact ? p.Name == name : p.Name.Contains(name, StringComparison.OrdinalIgnoreCase)))
-                {
-                    projects.Add(p);
-                }
-            }
-
+            var projects = GetProjectsProvider.Readable(view, context, p => string.IsNullOrEmpty(name) || (exact ? p == name : p.Contains(name, StringComparison.OrdinalIgnoreCase)));
             var page = PagingUtil.CutPage(projects, offset, size);
             return EnvelopeJson.Success(w =>
             {

@@ -8,31 +8,8 @@ namespace KylinMock.Tests.V2;
 /// (build contract §12.1; DLC/v2/SegmentControllerV2.getCubes/getCube, MOD/service/ModelService.getCube/getCubes0,
 /// MOD/response/NDataModelResponse3X).
 /// </summary>
-public class V2CubeTests
+public class V2CubeTests : V2EstateTestBase
 {
-    private const string V2 = "application/vnd.apache.kylin-v2+json";
-
-    private KylinMockServer kylin = null!;
-    private KylinHttp http = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        kylin = ModelEstates.Start();
-        http = new KylinHttp(kylin.Url);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        http.Dispose();
-        kylin.Dispose();
-    }
-
-    private KylinHttp.Answer Get(string path) => http.Get(path, accept: V2);
-
-    private static string Msg(KylinHttp.Answer answer) => (string)answer.Json["msg"]!;
-
     // getDataResponse("cubes", …): a HashMap, "size" before "cubes"; getCubes0 sorts last_modified descending.
     [Test]
     public void Cubes_AreEveryModel_LastModifiedFirst_InAHashMapOfSizeAndCubes()
@@ -138,7 +115,7 @@ public class V2CubeTests
     public void Cube_Segments_AreV4sWithOldParamsFirst()
     {
         var cube = Get("/kylin/api/cubes/kylin_sales_model").Data;
-        var v4 = (JArray)http.Get("/kylin/api/models?project=learn_kylin&model_name=kylin_sales_model").Data["value"]![0]!["segments"]!;
+        var v4 = (JArray)Http.Get("/kylin/api/models?project=learn_kylin&model_name=kylin_sales_model").Data["value"]![0]!["segments"]!;
         var segments = (JArray)cube["segments"]!;
         Assert.Multiple(() =>
         {
@@ -245,6 +222,6 @@ public class V2CubeTests
     [Test]
     public void Cubes_WithTheV4Accept_AreNotAcceptable()
     {
-        Assert.That(http.Get("/kylin/api/cubes?projectName=learn_kylin").Status, Is.EqualTo(406));
+        Assert.That(Http.Get("/kylin/api/cubes?projectName=learn_kylin").Status, Is.EqualTo(406));
     }
 }

@@ -7,31 +7,8 @@ namespace KylinMock.Tests.V2;
 /// The v2 metadata kylinpy's v2 mode reads (build contract §12.3 and §12.4; MSC = src/metadata-server/.../controller/v2:
 /// NProjectControllerV2, NModelControllerV2, NCubeDescControllerV2; QSC/v2/NQueryMetaController).
 /// </summary>
-public class V2MetadataTests
+public class V2MetadataTests : V2EstateTestBase
 {
-    private const string V2 = "application/vnd.apache.kylin-v2+json";
-
-    private KylinMockServer kylin = null!;
-    private KylinHttp http = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        kylin = ModelEstates.Start();
-        http = new KylinHttp(kylin.Url);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        http.Dispose();
-        kylin.Dispose();
-    }
-
-    private KylinHttp.Answer Get(string path, string? authorization = KylinHttp.AdminBasic) => http.Get(path, authorization, accept: V2);
-
-    private static string Msg(KylinHttp.Answer answer) => (string)answer.Json["msg"]!;
-
     private static IEnumerable<string> Keys(JToken token) => ((JObject)token).Properties().Select(p => p.Name);
 
     // NProjectControllerV2.getProjects: getDataResponse("projects", …) is a HashMap {"projects","size"}; items are bare ProjectInstances.
@@ -39,7 +16,7 @@ public class V2MetadataTests
     public void Projects_AreProjectInstancesWithoutPermission_InAHashMapOfProjectsAndSize()
     {
         var answer = Get("/kylin/api/projects?pageOffset=0&pageSize=1000");
-        var v4 = (JObject)http.Get("/kylin/api/projects").Data["value"]![0]!;
+        var v4 = (JObject)Http.Get("/kylin/api/projects").Data["value"]![0]!;
         v4.Remove("permission");
         Assert.Multiple(() =>
         {
@@ -76,7 +53,7 @@ public class V2MetadataTests
     public void Models_AreTheV4Items_InAHashMapOfModelsAndSize()
     {
         var answer = Get("/kylin/api/models?projectName=learn_kylin&pageOffset=0&pageSize=1000");
-        var v4 = (JArray)http.Get("/kylin/api/models?project=learn_kylin").Data["value"]!;
+        var v4 = (JArray)Http.Get("/kylin/api/models?project=learn_kylin").Data["value"]!;
         Assert.Multiple(() =>
         {
             Assert.That(answer.Status, Is.EqualTo(200), answer.Text);
@@ -182,7 +159,7 @@ public class V2MetadataTests
     public void TablesAndColumns_IsABareArray_OfTheV4Tables()
     {
         var answer = Get("/kylin/api/tables_and_columns?project=learn_kylin");
-        var v4 = http.Get("/kylin/api/query/tables_and_columns?project=learn_kylin").Data;
+        var v4 = Http.Get("/kylin/api/query/tables_and_columns?project=learn_kylin").Data;
         var array = JArray.Parse(answer.Text);
         Assert.Multiple(() =>
         {
