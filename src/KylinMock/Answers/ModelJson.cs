@@ -28,59 +28,7 @@ internal static class ModelJson
         w.Property("unauthorized_columns", Array.Empty<string>());
         w.Property("visible", true);
         WriteEntity(w, m);
-        w.Property("alias", m.Alias);
-        w.Property("owner", m.Owner);
-        w.Null("config_last_modifier");
-        w.Property("config_last_modified", 0);
-        w.Property("description", m.Description);
-        w.Property("fact_table", m.FactTable);
-        w.Null("fact_table_alias");
-        w.Property("management_type", "MODEL_BASED");
-        WriteLookups(w, "join_tables", m, simplified: true);
-        w.Property("filter_condition", string.Empty);
-        w.WritePropertyName("partition_desc");
-        WritePartition(w, m.PartitionDesc);
-        w.Property("capacity", "MEDIUM");
-        w.WritePropertyName("segment_config");
-        w.WriteStartObject();
-        w.Null("auto_merge_enabled");
-        w.Null("auto_merge_time_ranges");
-        w.Null("volatile_range");
-        w.Null("retention_range");
-        w.Property("create_empty_segment_enabled", false);
-        w.WriteEndObject();
-        w.Null("data_check_desc");
-        w.Property("semantic_version", 1);
-        w.Property("storage_type", 0);
-        w.Property("model_type", "BATCH");
-        w.WritePropertyName("all_named_columns");
-        w.WriteStartArray();
-        foreach (var c in m.Columns)
-        {
-            w.WriteStartObject();
-            w.Property("id", c.Id);
-            w.Property("name", c.Name);
-            w.Property("column", c.Column);
-            if (c.IsDimension)
-            {
-                w.Property("status", "DIMENSION");
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        WriteMeasures(w, "all_measures", m);
-        w.Property("recommendations_count", 0);
-        EmptyArray(w, "computed_columns");
-        if (m.Broken)
-        {
-            w.Property("broken_reason", "SCHEMA");
-        }
-
-        w.Null("multi_partition_desc");
-        w.Null("multi_partition_key_mapping");
-        w.Null("fusion_id");
+        WriteDescription(w, m, "join_tables", simplifiedJoins: true);
         w.Property("status", row.Status.ToString());
         w.Property("last_build_end", ModelDisplay.LastBuildEnd(row.Segments));
         w.Property("storage", row.Storage);
@@ -88,24 +36,7 @@ internal static class ModelJson
         w.Property("expansion_rate", ModelDisplay.ExpansionRate(row.Storage, row.Source));
         w.Property("usage", m.Usage);
         w.Property("root_fact_table_deleted", false);
-        w.WritePropertyName("segments");
-        w.WriteStartArray();
-        foreach (var segment in segments)
-        {
-            SegmentJson.Write(w, m.Project, segment, oldParams: true);
-        }
-
-        w.WriteEndArray();
-        w.Property("available_indexes_count", ModelDisplay.AvailableIndexesCount(m, row.Segments));
-        w.Property("empty_indexes_count", ModelDisplay.EmptyIndexesCount(m, row.Segments));
-        w.WritePropertyName("segment_holes");
-        w.WriteStartArray();
-        foreach (var (start, end) in ModelDisplay.Holes(row.Segments))
-        {
-            SegmentJson.WriteRange(w, start, end);
-        }
-
-        w.WriteEndArray();
+        WriteSegmentsAndIndexes(w, row, segments);
         w.Property("inconsistent_segment_count", row.Segments.Count(s => s.Status == SegmentStatus.WARNING));
         w.Property("total_indexes", m.TotalIndexes);
         w.Property("forbidden_online", false);
@@ -173,6 +104,91 @@ internal static class ModelJson
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// Writes NDataModel's own properties from <c>alias</c> to <c>fusion_id</c>; the joins are named
+    /// <paramref name="joinsName"/> (the cube of the v2 face puts the full <c>lookups</c> there).
+    /// </summary>
+    internal static void WriteDescription(JsonWriter w, DataModel m, string joinsName, bool simplifiedJoins)
+    {
+        w.Property("alias", m.Alias);
+        w.Property("owner", m.Owner);
+        w.Null("config_last_modifier");
+        w.Property("config_last_modified", 0);
+        w.Property("description", m.Description);
+        w.Property("fact_table", m.FactTable);
+        w.Null("fact_table_alias");
+        w.Property("management_type", "MODEL_BASED");
+        WriteLookups(w, joinsName, m, simplifiedJoins);
+        w.Property("filter_condition", string.Empty);
+        w.WritePropertyName("partition_desc");
+        WritePartition(w, m.PartitionDesc);
+        w.Property("capacity", "MEDIUM");
+        w.WritePropertyName("segment_config");
+        w.WriteStartObject();
+        w.Null("auto_merge_enabled");
+        w.Null("auto_merge_time_ranges");
+        w.Null("volatile_range");
+        w.Null("retention_range");
+        w.Property("create_empty_segment_enabled", false);
+        w.WriteEndObject();
+        w.Null("data_check_desc");
+        w.Property("semantic_version", 1);
+        w.Property("storage_type", 0);
+        w.Property("model_type", "BATCH");
+        w.WritePropertyName("all_named_columns");
+        w.WriteStartArray();
+        foreach (var c in m.Columns)
+        {
+            w.WriteStartObject();
+            w.Property("id", c.Id);
+            w.Property("name", c.Name);
+            w.Property("column", c.Column);
+            if (c.IsDimension)
+            {
+                w.Property("status", "DIMENSION");
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteMeasures(w, "all_measures", m);
+        w.Property("recommendations_count", 0);
+        EmptyArray(w, "computed_columns");
+        if (m.Broken)
+        {
+            w.Property("broken_reason", "SCHEMA");
+        }
+
+        w.Null("multi_partition_desc");
+        w.Null("multi_partition_key_mapping");
+        w.Null("fusion_id");
+    }
+
+    /// <summary>Writes <c>segments</c> (with their old params), <c>available_indexes_count</c>, <c>empty_indexes_count</c> and <c>segment_holes</c>.</summary>
+    internal static void WriteSegmentsAndIndexes(JsonWriter w, ModelRow row, IReadOnlyList<SegmentRow> segments)
+    {
+        var m = row.Model;
+        w.WritePropertyName("segments");
+        w.WriteStartArray();
+        foreach (var segment in segments)
+        {
+            SegmentJson.Write(w, m.Project, segment, oldParams: true);
+        }
+
+        w.WriteEndArray();
+        w.Property("available_indexes_count", ModelDisplay.AvailableIndexesCount(m, row.Segments));
+        w.Property("empty_indexes_count", ModelDisplay.EmptyIndexesCount(m, row.Segments));
+        w.WritePropertyName("segment_holes");
+        w.WriteStartArray();
+        foreach (var (start, end) in ModelDisplay.Holes(row.Segments))
+        {
+            SegmentJson.WriteRange(w, start, end);
+        }
+
+        w.WriteEndArray();
+    }
+
     /// <summary>Writes <c>"name":[]</c>.</summary>
     internal static void EmptyArray(JsonWriter w, string name)
     {
@@ -181,7 +197,7 @@ internal static class ModelJson
         w.WriteEndArray();
     }
 
-    private static void WriteEntity(JsonWriter w, DataModel m)
+    internal static void WriteEntity(JsonWriter w, DataModel m)
     {
         w.Property("uuid", m.Uuid);
         w.Property("last_modified", m.LastModified);
@@ -207,7 +223,7 @@ internal static class ModelJson
         w.WriteEndObject();
     }
 
-    private static void WriteLookups(JsonWriter w, string name, DataModel m, bool simplified = false)
+    internal static void WriteLookups(JsonWriter w, string name, DataModel m, bool simplified = false)
     {
         w.WritePropertyName(name);
         w.WriteStartArray();
@@ -286,7 +302,7 @@ internal static class ModelJson
         w.WriteEndObject();
     }
 
-    private static void WriteMeasures(JsonWriter w, string name, DataModel m)
+    internal static void WriteMeasures(JsonWriter w, string name, DataModel m)
     {
         w.WritePropertyName(name);
         w.WriteStartArray();
@@ -311,7 +327,7 @@ internal static class ModelJson
         w.WriteEndArray();
     }
 
-    private static void WriteSimplifiedMeasures(JsonWriter w, DataModel m)
+    internal static void WriteSimplifiedMeasures(JsonWriter w, DataModel m)
     {
         w.WritePropertyName("simplified_measures");
         w.WriteStartArray();

@@ -6,8 +6,8 @@ namespace KylinMock.Answers;
 /// <summary>A project as GET /kylin/api/projects answers it (UserProjectPermissionResponse with ProjectInstance unwrapped).</summary>
 internal static class ProjectJson
 {
-    /// <summary>Writes one project; <paramref name="createTime"/> is its creation, epoch ms.</summary>
-    public static void Write(JsonWriter w, Project project, long createTime, string permission)
+    /// <summary>Writes one project; <paramref name="createTime"/> is its creation, epoch ms; a null <paramref name="permission"/> is left out (the bare ProjectInstance of the v2 face).</summary>
+    public static void Write(JsonWriter w, Project project, long createTime, string? permission)
     {
         w.WriteStartObject();
         w.Property("uuid", StableHash.Uuid("project:" + project.Name));
@@ -42,7 +42,11 @@ internal static class ProjectJson
         w.WriteEndObject();
         w.Property("create_empty_segment_enabled", false);
         w.WriteEndObject();
-        w.Property("permission", permission);
+        if (permission is not null)
+        {
+            w.Property("permission", permission);
+        }
+
         w.WriteEndObject();
     }
 }

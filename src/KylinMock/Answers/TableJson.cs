@@ -6,6 +6,18 @@ namespace KylinMock.Answers;
 /// <summary>A table as GET /kylin/api/query/tables_and_columns answers it (TableMetaWithType; keys from JDBC-style getters).</summary>
 internal static class TableJson
 {
+    /// <summary>Writes the tables as one array, each with its shown columns and roles.</summary>
+    public static void WriteAll(JsonWriter w, IEnumerable<TableMeta> tables)
+    {
+        w.WriteStartArray();
+        foreach (var t in tables)
+        {
+            Write(w, t.Table, t.Columns, t.Roles, c => t.Keys.TryGetValue(c, out var k) ? k : []);
+        }
+
+        w.WriteEndArray();
+    }
+
     /// <summary>Writes one table; <paramref name="columns"/> are those shown, <paramref name="roles"/> its FACT/LOOKUP roles, <paramref name="keys"/> the PK/FK roles by column name.</summary>
     public static void Write(JsonWriter w, TableDesc table, IEnumerable<(ColumnDesc Column, int Position)> columns, IEnumerable<string> roles, Func<string, IEnumerable<string>> keys)
     {

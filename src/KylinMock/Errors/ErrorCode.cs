@@ -81,6 +81,12 @@ internal sealed record ErrorCode
     /// <summary>KE-010002203: Can't find model name.</summary>
     public static readonly ErrorCode ModelNameNotExist = new("KE-010002203", oldStyle: false);
 
+    /// <summary>KE-010002202: Can't find model id (NModelControllerV2.getModelDesc names the alias).</summary>
+    public static readonly ErrorCode ModelIdNotExist = new("KE-010002202", oldStyle: false);
+
+    /// <summary>KE-010025201: Can't find the cube (the v2 face's SegmentControllerV2).</summary>
+    public static readonly ErrorCode CubeNotExist = new("KE-010025201", oldStyle: false);
+
     /// <summary>KE-010002011: Model Broken.</summary>
     public static readonly ErrorCode ModelBroken = new("KE-010002011", oldStyle: true);
 

@@ -31,6 +31,8 @@ internal static class MessageCatalog
         ["KE-010043201"] = (
             "Request parameter \"%s\" is empty or value is empty. Please check the request parameters.",
             "请求参数 “%s” 为空或值为空。请检查请求参数是否正确填写。"),
+        ["KE-010002202"] = ("Can't find model id \"%s\". Please check and try again.", "找不到模型 ID “%s”。请检查后重试。"),
+        ["KE-010025201"] = ("Can't find the cube.", "找不到 Cube。"),
         ["KE-010002203"] = ("Can't find model name \"%s\". Please check and try again.", "找不到模型名称 “%s”。请检查后重试。"),
         ["KE-010043202"] = (
             "The entered parameter value is invalid. The timestamp of the start time and end time conversion must be greater than or equal to 0. Please check and try again.",

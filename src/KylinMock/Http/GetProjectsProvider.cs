@@ -31,15 +31,7 @@ internal sealed class GetProjectsProvider(ServerContext server) : IKylinOperatio
         var body = server.Store.Read(view =>
         {
             var catalog = view.Catalog;
-            var projects = new List<Jobs.Project>();
-            foreach (var projectName in context.User is null ? [] : view.ProjectNames())
-            {
-                var p = view.FindProject(projectName)!;
-                if (string.IsNullOrEmpty(name) || (exact ? string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) : p.Name.Contains(name, StringComparison.OrdinalIgnoreCase)))
-                {
-                    projects.Add(p);
-                }
-            }
+            var projects = Readable(view, context, p => string.IsNullOrEmpty(name) || (exact ? string.Equals(p, name, StringComparison.OrdinalIgnoreCase) : p.Contains(name, StringComparison.OrdinalIgnoreCase)));
 
             var page = PagingUtil.CutPage(projects, offset, size);
             return EnvelopeJson.Success(w =>
@@ -61,5 +53,20 @@ internal sealed class GetProjectsProvider(ServerContext server) : IKylinOperatio
             });
         });
         return new KylinAnswer(200, context.ContentType, body);
+    }
+
+    /// <summary>The projects, in storage order, whose names <paramref name="matches"/> takes; none for an anonymous caller (the URL is permitAll).</summary>
+    internal static List<Jobs.Project> Readable(Jobs.JobStore.StoreView view, RequestContext context, Func<string, bool> matches)
+    {
+        var projects = new List<Jobs.Project>();
+        foreach (var projectName in context.User is null ? [] : view.ProjectNames())
+        {
+            if (matches(projectName))
+            {
+                projects.Add(view.FindProject(projectName)!);
+            }
+        }
+
+        return projects;
     }
 }

@@ -18,16 +18,7 @@ internal sealed class GetTablesAndColumnsProvider(ServerContext server) : IKylin
         {
             var name = ModelNames.Project(view, project);
             var tables = TableQuery.Apply(view.Catalog.Tables(name), view.Catalog.Models(name), cube);
-            return EnvelopeJson.Success(w =>
-            {
-                w.WriteStartArray();
-                foreach (var t in tables)
-                {
-                    TableJson.Write(w, t.Table, t.Columns, t.Roles, c => t.Keys.TryGetValue(c, out var k) ? k : []);
-                }
-
-                w.WriteEndArray();
-            });
+            return EnvelopeJson.Success(w => TableJson.WriteAll(w, tables));
         });
         return new KylinAnswer(200, context.ContentType, body);
     }

@@ -43,11 +43,20 @@ internal static class KylinRoutes
             .Kylin("GET", "/kylin/api/admin/instance_info", new AdminInstanceInfoProvider(server), anonymous: true)
             .Kylin("GET", "/kylin/api/admin/public_config", new AdminPublicConfigProvider(server), anonymous: true)
 
-            // Kylin's v2 face (Accept: application/vnd.apache.kylin-v2+json): JobControllerV2, NUserControllerV2.authentication
+            // Kylin's v2 face (Accept: application/vnd.apache.kylin-v2+json): JobControllerV2, SegmentControllerV2, the metadata controllers (MSC v2, NQueryMetaController), NUserControllerV2.authentication
             .KylinV2("GET", "/kylin/api/jobs", new GetJobListV2Provider(server))
             .KylinV2("GET", "/kylin/api/jobs/{jobId}", new GetJobV2Provider(server))
             .KylinV2("PUT", "/kylin/api/jobs/{jobId}/resume", new ResumeJobV2Provider(server))
             .KylinV2("GET", "/kylin/api/jobs/{job_id:.+}/steps/{step_id:.+}/output", new GetJobOutputV2Provider(server))
+            .KylinV2("GET", "/kylin/api/cubes", new GetCubesV2Provider(server))
+            .KylinV2("GET", "/kylin/api/cubes/{cubeName}", new GetCubeV2Provider(server))
+            .KylinV2("GET", "/kylin/api/cubes/{cubeName}/holes", new GetCubeHolesV2Provider(server))
+            .KylinV2("GET", "/kylin/api/cubes/{cubeName}/sql", new GetCubeSqlV2Provider(server))
+            .KylinV2("GET", "/kylin/api/projects", new GetProjectsV2Provider(server), anonymous: true)
+            .KylinV2("GET", "/kylin/api/models", new GetModelsV2Provider(server, one: false))
+            .KylinV2("GET", "/kylin/api/models/{projectName}/{modelName}", new GetModelsV2Provider(server, one: true))
+            .KylinV2("GET", "/kylin/api/cube_desc/{projectName}/{cubeName}", new GetCubeDescV2Provider(server))
+            .KylinV2("GET", "/kylin/api/tables_and_columns", new GetTablesAndColumnsV2Provider(server))
             .KylinV2("GET", "/kylin/api/user/authentication", authentication, anonymous: true)
             .KylinV2("POST", "/kylin/api/user/authentication", authentication, anonymous: true)
 

@@ -15,14 +15,15 @@ public class V2RoutingTests : ListJobsTestBase
     private const string V2Charset = "; charset=UTF-8";
 
     // V2ApiFilter: no v2 mapping for the path → NotFoundException thrown from the filter → Boot's /error 500, no message.
-    [TestCase("GET", "/kylin/api/models/m/segments")]
+    [TestCase("POST", "/kylin/api/models/m/segments")]
+    [TestCase("GET", "/kylin/api/models/p/m/segments")]
     [TestCase("GET", "/kylin/api/jobs/x/detail")]
     [TestCase("PUT", "/kylin/api/jobs/status")]
     [TestCase("GET", "/kylin/api/nothing/here")]
     [TestCase("GET", "/kylin/api/Jobs")]
     public void V2Accept_NoV2Mapping_IsBootsFilter500BeforeAuthentication(string method, string path)
     {
-        var answer = Http.Send(new HttpMethod(method), path, method == "PUT" ? "{}" : null, authorization: null, accept: V2);
+        var answer = Http.Send(new HttpMethod(method), path, method is "PUT" or "POST" ? "{}" : null, authorization: null, accept: V2);
         Assert.Multiple(() =>
         {
             Assert.That(answer.Status, Is.EqualTo(500), answer.Text);
