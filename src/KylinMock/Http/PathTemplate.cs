@@ -15,6 +15,9 @@ internal sealed partial class PathTemplate
     private readonly Regex regex;
     private readonly string[] names;
 
+    // The literal text before the first variable: most lines of the table are ruled out by it without the regex.
+    private readonly string prefix;
+
     public PathTemplate(string template)
     {
         Text = template;
@@ -32,8 +35,11 @@ internal sealed partial class PathTemplate
 
         pattern.Append(Regex.Escape(template[at..])).Append("/?$");
 
-        // Multiline, as WireMock's RegexMatcher applied the earlier path patterns.
-        regex = new Regex(pattern.ToString(), RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // Interpreted, not compiled: the table's ~60 lines would cost a server's start tens of milliseconds to compile,
+        // and the prefix check leaves the regex a few lines a request.
+        regex = new Regex(pattern.ToString(), RegexOptions.CultureInvariant);
+        var brace = template.IndexOf('{', StringComparison.Ordinal);
+        prefix = (brace < 0 ? template : template[..brace]).TrimEnd('/');
         names = [.. found];
     }
 
@@ -44,6 +50,11 @@ internal sealed partial class PathTemplate
     public bool TryMatch(string path, out IReadOnlyDictionary<string, string> values)
     {
         values = NoValues;
+        if (!path.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var match = regex.Match(path);
         if (!match.Success)
         {
