@@ -14,12 +14,24 @@ internal static class SpringHeaders
         ("X-Frame-Options", "SAMEORIGIN"),
     ];
 
+    // The security headers alone, shared by every answer that has none of its own (most of them).
+    private static readonly Dictionary<string, string> SecurityOnly = Merge(new Dictionary<string, string>());
+
+    // The few content types the mock answers, each with its charset once (a list answer should not pay a concat).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Charsets = new(StringComparer.Ordinal);
+
     /// <summary>The content type with <c>;charset=UTF-8</c> unless it names a charset.</summary>
     public static string WithCharset(string contentType) =>
         contentType.Contains("charset=", StringComparison.OrdinalIgnoreCase) ? contentType : contentType + ";charset=UTF-8";
 
     /// <summary>The answer as Spring writes it: the charset on its content type and Security's default headers (the answer's own win).</summary>
-    public static KylinAnswer Apply(KylinAnswer answer)
+    public static KylinAnswer Apply(KylinAnswer answer) => answer with
+    {
+        ContentType = answer.ContentType.Length > 0 ? Charsets.GetOrAdd(answer.ContentType, WithCharset) : answer.ContentType,
+        Headers = answer.Headers.Count == 0 ? SecurityOnly : Merge(answer.Headers),
+    };
+
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> own)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in Security)
@@ -27,12 +39,12 @@ internal static class SpringHeaders
             headers[name] = value;
         }
 
-        foreach (var (name, value) in answer.Headers)
+        foreach (var (name, value) in own)
         {
             headers[name] = value;
         }
 
-        return answer with { ContentType = answer.ContentType.Length > 0 ? WithCharset(answer.ContentType) : answer.ContentType, Headers = headers };
+        return headers;
     }
 
     /// <summary>OPTIONS on a mapped path: 200, <c>Allow</c> naming its methods, HEAD with GET, and OPTIONS.</summary>
