@@ -102,6 +102,45 @@ internal sealed record ErrorCode
     /// <summary>KE-010043208: a negative page_offset or page_size.</summary>
     public static readonly ErrorCode IntegerNonNegativeCheck = new("KE-010043208", oldStyle: false);
 
+    /// <summary>KE-010022202: a new range overlapping built segments.</summary>
+    public static readonly ErrorCode SegmentBuildRangeOverlap = new("KE-010022202", oldStyle: false);
+
+    /// <summary>KE-010022207: fewer than two segments to merge.</summary>
+    public static readonly ErrorCode SegmentMergeLessThanTwo = new("KE-010022207", oldStyle: false);
+
+    /// <summary>KE-010022208: gaps between the segments to merge.</summary>
+    public static readonly ErrorCode SegmentMergeContainsGaps = new("KE-010022208", oldStyle: false);
+
+    /// <summary>KE-010022209: no segment of that name.</summary>
+    public static readonly ErrorCode SegmentNotExistName = new("KE-010022209", oldStyle: false);
+
+    /// <summary>KE-010022210: no segment of that id.</summary>
+    public static readonly ErrorCode SegmentNotExistId = new("KE-010022210", oldStyle: false);
+
+    /// <summary>KE-010022211: no segment resolved.</summary>
+    public static readonly ErrorCode SegmentEmptyId = new("KE-010022211", oldStyle: false);
+
+    /// <summary>KE-010022214: both segment ids and names given.</summary>
+    public static readonly ErrorCode SegmentConflictParameter = new("KE-010022214", oldStyle: false);
+
+    /// <summary>KE-010022215: neither segment ids nor names given.</summary>
+    public static readonly ErrorCode SegmentEmptyParameter = new("KE-010022215", oldStyle: false);
+
+    /// <summary>KE-010022216: a LOCKED segment.</summary>
+    public static readonly ErrorCode SegmentLocked = new("KE-010022216", oldStyle: false);
+
+    /// <summary>KE-010022217: a segment LOADING, REFRESHING or MERGING.</summary>
+    public static readonly ErrorCode SegmentStatus = new("KE-010022217", oldStyle: false);
+
+    /// <summary>KE-010032206: a blocking job on the same segments.</summary>
+    public static readonly ErrorCode JobCreateCheckFail = new("KE-010032206", oldStyle: false);
+
+    /// <summary>KE-010032202: a refresh of a segment with no index, without refresh_all_indexes.</summary>
+    public static readonly ErrorCode JobCreateCheckSegmentFail = new("KE-010032202", oldStyle: false);
+
+    /// <summary>KE-010002018: partition values for a model without multi-level partitions (old style).</summary>
+    public static readonly ErrorCode PartitionValueNotSupport = new("KE-010002018", oldStyle: true);
+
     /// <inheritdoc />
     public override string ToString() => Code;
 }

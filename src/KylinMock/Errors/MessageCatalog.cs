@@ -47,6 +47,18 @@ internal static class MessageCatalog
         ["KE-010043208"] = (
             "The entered parameter value is invalid. The parameter value must be a non-negative integer. Please check and try again.",
             "输入的参数值无效，参数值必须为非负整数。请检查后重试。"),
+        ["KE-010022202"] = ("Can't build segment. The specified data range overlaps with the built segments \"%s\". Please modify and try again.", "Can't build segment. The specified data range overlaps with the built segments \"%s\". Please modify and try again."),
+        ["KE-010022207"] = ("Please select at least two segment to merge.", "Please select at least two segment to merge."),
+        ["KE-010022208"] = ("Can't merge the selected segments, as there are gap(s) in between. Please check and try again.", "Can't merge the selected segments, as there are gap(s) in between. Please check and try again."),
+        ["KE-010022209"] = ("Can't find the segment by name \"%s\". Please check and try again.", "Can't find the segment by name \"%s\". Please check and try again."),
+        ["KE-010022210"] = ("Can't find the segment by ID \"%s\". Please check and try again.", "Can't find the segment by ID \"%s\". Please check and try again."),
+        ["KE-010022211"] = ("Can't find the segment(s). Please check and try again.", "Can't find the segment(s). Please check and try again."),
+        ["KE-010022214"] = ("Can't enter segment ID and name at the same time. Please re-enter.", "Can't enter segment ID and name at the same time. Please re-enter."),
+        ["KE-010022215"] = ("Please enter segment ID or name.", "Please enter segment ID or name."),
+        ["KE-010022216"] = ("Can't remove, refresh or merge segment \"%s\", as it's LOCKED. Please try again later.", "Can't remove, refresh or merge segment \"%s\", as it's LOCKED. Please try again later."),
+        ["KE-010022217"] = ("Can't refresh or merge segment \"%s\", as it's in \"%s\". Please try again later.", "Can't refresh or merge segment \"%s\", as it's in \"%s\". Please try again later."),
+        ["KE-010032202"] = ("Can't submit the job, as no index is included in the segment. Please check and try again.", "Can't submit the job, as no index is included in the segment. Please check and try again."),
+        ["KE-010032206"] = ("Can't submit the job at the moment, as a building job for the same object already exists. Please try again later.", "Can't submit the job at the moment, as a building job for the same object already exists. Please try again later."),
         ["KE-010043207"] = (
             "The entered parameter \"%s\" is invalid, only supports \"%s\" at the moment. Please check and try again.",
             "输入的参数 “%s” 无效，当前仅支持 “%s”。请检查后重试。"),
@@ -62,6 +74,7 @@ internal static class MessageCatalog
         ["KE-010003008"] = ("Login Failed", "登录失败"),
         ["KE-010024001"] = ("No access", "无访问权限"),
         ["KE-010002011"] = ("Model Broken", "模型损坏"),
+        ["KE-010002018"] = ("Subpartition column not set", "Subpartition column not set"),
         ["KE-010024002"] = ("Permission Denied", "没有权限"),
         ["KE-010035014"] = ("Unsupported Operation", "不支持的操作"),
     };

@@ -30,6 +30,11 @@ internal static class KylinRoutes
             .Kylin("GET", "/kylin/api/query/tables_and_columns", new GetTablesAndColumnsProvider(server))
             .Kylin("GET", "/kylin/api/models/{model_name}/segments", new GetSegmentsProvider(server))
             .Kylin("POST", "/kylin/api/models/{model_name}/segments/check", new CheckSegmentsProvider(server))
+
+            // Kylin: the job-producing segment endpoints (OpenSegmentController)
+            .Kylin("POST", "/kylin/api/models/{model_name}/segments", new BuildSegmentsProvider(server))
+            .Kylin("PUT", "/kylin/api/models/{model_name}/segments", new RefreshOrMergeSegmentsProvider(server))
+            .Kylin("DELETE", "/kylin/api/models/{model_name}/segments", new DeleteSegmentsProvider(server))
             .Kylin("POST", "/kylin/api/user/authentication", authentication, anonymous: true)
 
             // The mock's own control plane
@@ -45,6 +50,7 @@ internal static class KylinRoutes
             .Control("PATCH", "/__kylinmock/jobs/{id}", call => ControlJobs.Script(server, call.Path["id"], call))
             .Control("GET", "/__kylinmock/models", _ => ControlModels.Everything(server))
             .Control("POST", "/__kylinmock/models", call => ControlModels.Add(server, call))
+            .Control("PUT", "/__kylinmock/models/{uuid}/next_job", call => ControlModels.ScriptNextJob(server, call.Path["uuid"], call))
             .Control("GET", "/__kylinmock/faults", _ => ControlFaults.List(server))
             .Control("POST", "/__kylinmock/faults", call => ControlFaults.Add(server, call))
             .Control("DELETE", "/__kylinmock/faults", _ => ControlFaults.Clear(server))
