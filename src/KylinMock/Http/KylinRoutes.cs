@@ -35,6 +35,7 @@ internal static class KylinRoutes
             .Kylin("POST", "/kylin/api/models/{model_name}/segments", new BuildSegmentsProvider(server))
             .Kylin("PUT", "/kylin/api/models/{model_name}/segments", new RefreshOrMergeSegmentsProvider(server))
             .Kylin("DELETE", "/kylin/api/models/{model_name}/segments", new DeleteSegmentsProvider(server))
+            .Kylin("POST", "/kylin/api/models/{model_name}/indexes", new BuildIndexesProvider(server))
             .Kylin("POST", "/kylin/api/user/authentication", authentication, anonymous: true)
 
             // The mock's own control plane

@@ -145,6 +145,37 @@ internal static class SegmentBuilds
         }
     }
 
+    /// <summary>
+    /// buildIndicesManually → JobManager.addIndexJob: NO_SEGMENT for a model without segments; the targets are
+    /// the READY/WARNING segments no blocking job of the model covers (SegmentUtil.getValidSegments); NO_LAYOUT
+    /// when none lacks an index; else one INDEX_BUILD over them all (NORM_BUILD). Returns the type and job id.
+    /// </summary>
+    public static (string Type, string? JobId) BuildIndexes(JobStore.StoreView view, DataModel model, BuildSettings settings)
+    {
+        var catalog = view.Catalog;
+        var segments = catalog.Segments(model.Uuid);
+        if (segments.Count == 0)
+        {
+            return ("NO_SEGMENT", null);
+        }
+
+        var busy = segments.Where(s => catalog.Jobs(model.Uuid).Any(j => !j.State.IsFinal() && j.TargetSegments.Contains(s.Id))).ToArray();
+        var targets = segments.Where(s => s.Status is SegmentStatus.READY or SegmentStatus.WARNING && !busy.Any(b => b.Overlaps(s.Start, s.End))).ToArray();
+        if (!targets.Any(s => s.IndexCount < model.TotalIndexes))
+        {
+            return ("NO_LAYOUT", null);
+        }
+
+        var job = view.Submit(new JobOrder(model.Project, JobType.INDEX_BUILD, model.Uuid, catalog.TakeNextPlan(model.Uuid))
+        {
+            SubjectAlias = model.Alias,
+            TargetSegments = targets.Select(s => s.Id).ToArray(),
+            DataRange = (targets.Min(s => s.Start), targets.Max(s => s.End)),
+            TagJson = settings.TagJson,
+        });
+        return ("NORM_BUILD", job.Id);
+    }
+
     /// <summary>ModelService.convertSegmentIdWithName after checkSegmentParams: ids xor names (KE-010022214/215); unknown names KE-010022209.</summary>
     public static IReadOnlyList<string> Resolve(ModelCatalog catalog, DataModel model, IReadOnlyList<string>? ids, IReadOnlyList<string>? names)
     {
