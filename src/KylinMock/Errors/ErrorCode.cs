@@ -138,6 +138,12 @@ internal sealed record ErrorCode
     /// <summary>KE-010032202: a refresh of a segment with no index, without refresh_all_indexes.</summary>
     public static readonly ErrorCode JobCreateCheckSegmentFail = new("KE-010032202", oldStyle: false);
 
+    /// <summary>KE-010032214: sampling rows outside 10000..20000000.</summary>
+    public static readonly ErrorCode JobSamplingRangeInvalid = new("KE-010032214", oldStyle: false);
+
+    /// <summary>KE-010007003: Invalid Table Name (old style).</summary>
+    public static readonly ErrorCode InvalidTableName = new("KE-010007003", oldStyle: true);
+
     /// <summary>KE-010002018: partition values for a model without multi-level partitions (old style).</summary>
     public static readonly ErrorCode PartitionValueNotSupport = new("KE-010002018", oldStyle: true);
 

@@ -58,6 +58,7 @@ internal static class MessageCatalog
         ["KE-010022216"] = ("Can't remove, refresh or merge segment \"%s\", as it's LOCKED. Please try again later.", "Can't remove, refresh or merge segment \"%s\", as it's LOCKED. Please try again later."),
         ["KE-010022217"] = ("Can't refresh or merge segment \"%s\", as it's in \"%s\". Please try again later.", "Can't refresh or merge segment \"%s\", as it's in \"%s\". Please try again later."),
         ["KE-010032202"] = ("Can't submit the job, as no index is included in the segment. Please check and try again.", "Can't submit the job, as no index is included in the segment. Please check and try again."),
+        ["KE-010032214"] = ("The number of sampling rows should be between %s and %s. Please modify it.", "The number of sampling rows should be between %s and %s. Please modify it."),
         ["KE-010032206"] = ("Can't submit the job at the moment, as a building job for the same object already exists. Please try again later.", "Can't submit the job at the moment, as a building job for the same object already exists. Please try again later."),
         ["KE-010043207"] = (
             "The entered parameter \"%s\" is invalid, only supports \"%s\" at the moment. Please check and try again.",
@@ -74,6 +75,7 @@ internal static class MessageCatalog
         ["KE-010003008"] = ("Login Failed", "登录失败"),
         ["KE-010024001"] = ("No access", "无访问权限"),
         ["KE-010002011"] = ("Model Broken", "模型损坏"),
+        ["KE-010007003"] = ("Invalid Table Name", "Invalid Table Name"),
         ["KE-010002018"] = ("Subpartition column not set", "Subpartition column not set"),
         ["KE-010024002"] = ("Permission Denied", "没有权限"),
         ["KE-010035014"] = ("Unsupported Operation", "不支持的操作"),
