@@ -144,6 +144,21 @@ internal sealed record ErrorCode
     /// <summary>KE-010007003: Invalid Table Name (old style).</summary>
     public static readonly ErrorCode InvalidTableName = new("KE-010007003", oldStyle: true);
 
+    /// <summary>KE-010000005: Empty Parameter (old style).</summary>
+    public static readonly ErrorCode EmptyParameter = new("KE-010000005", oldStyle: true);
+
+    /// <summary>KE-010008001: Database Not Exist (old style).</summary>
+    public static readonly ErrorCode DatabaseNotExist = new("KE-010008001", oldStyle: true);
+
+    /// <summary>KE-010007001: Table Not Exist (old style).</summary>
+    public static readonly ErrorCode TableNotExist = new("KE-010007001", oldStyle: true);
+
+    /// <summary>KE-010033001: Snapshot Not Exist (old style).</summary>
+    public static readonly ErrorCode SnapshotNotExist = new("KE-010033001", oldStyle: true);
+
+    /// <summary>KE-010033002: Snapshot Management Not Enabled (old style).</summary>
+    public static readonly ErrorCode SnapshotManagementNotEnabled = new("KE-010033002", oldStyle: true);
+
     /// <summary>KE-010002018: partition values for a model without multi-level partitions (old style).</summary>
     public static readonly ErrorCode PartitionValueNotSupport = new("KE-010002018", oldStyle: true);
 

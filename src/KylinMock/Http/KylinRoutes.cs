@@ -37,6 +37,9 @@ internal static class KylinRoutes
             .Kylin("DELETE", "/kylin/api/models/{model_name}/segments", new DeleteSegmentsProvider(server))
             .Kylin("POST", "/kylin/api/models/{model_name}/indexes", new BuildIndexesProvider(server))
             .Kylin("POST", "/kylin/api/tables/sampling_jobs", new SamplingJobsProvider(server))
+            .Kylin("POST", "/kylin/api/snapshots", new SnapshotsProvider(server, refresh: false))
+            .Kylin("PUT", "/kylin/api/snapshots", new SnapshotsProvider(server, refresh: true))
+            .Kylin("PUT", "/kylin/api/projects/{project}/snapshot_config", new SnapshotConfigProvider(server))
             .Kylin("POST", "/kylin/api/user/authentication", authentication, anonymous: true)
 
             // The mock's own control plane

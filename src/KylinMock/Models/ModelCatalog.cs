@@ -15,6 +15,8 @@ internal sealed class ModelCatalog
     private readonly Dictionary<string, List<TableDesc>> tables = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<Job>> jobsByModel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JobPlan> nextPlans = new(StringComparer.Ordinal);
+    private readonly HashSet<string> snapshotManagement = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<(string Project, string Table)> snapshots = new(new SnapshotKeyComparer());
 
     /// <summary>Forgets everything, the job index included.</summary>
     public void Clear()
@@ -25,6 +27,8 @@ internal sealed class ModelCatalog
         tables.Clear();
         jobsByModel.Clear();
         nextPlans.Clear();
+        snapshotManagement.Clear();
+        snapshots.Clear();
     }
 
     /// <summary>Takes the tables, models and segments of <paramref name="estate"/> (the job index is kept).</summary>
@@ -190,8 +194,35 @@ internal sealed class ModelCatalog
         models[models.IndexOf(model)] = changed;
     }
 
-    /// <summary>A job of the store moved to another state: its segments follow (<see cref="SegmentEffects"/>).</summary>
-    public void Moved(Job job) => SegmentEffects.Apply(this, job);
+    /// <summary>A job of the store moved to another state: its segments follow (<see cref="SegmentEffects"/>), a finished snapshot job leaves its table a snapshot.</summary>
+    public void Moved(Job job)
+    {
+        if (job.JobName.SubjectKind() == SubjectKind.Snapshot && job.State == ExecutableState.SUCCEED)
+        {
+            snapshots.Add((job.Project, job.TargetModel));
+        }
+
+        SegmentEffects.Apply(this, job);
+    }
+
+    /// <summary>Whether the project's <c>kylin.snapshot.manual-management-enabled</c> is on (off by default).</summary>
+    public bool SnapshotManagement(string project) => snapshotManagement.Contains(project);
+
+    /// <summary>Turns the project's snapshot management on or off (PUT .../snapshot_config).</summary>
+    public void SetSnapshotManagement(string project, bool enabled)
+    {
+        if (enabled)
+        {
+            snapshotManagement.Add(project);
+        }
+        else
+        {
+            snapshotManagement.Remove(project);
+        }
+    }
+
+    /// <summary>Whether the table has a built snapshot (<c>TableDesc.getLastSnapshotPath</c> set).</summary>
+    public bool HasSnapshot(string project, string table) => snapshots.Contains((project, table));
 
     /// <summary>A copy of everything, for fixtures and the control API.</summary>
     public ModelEstate Snapshot() => new(
@@ -212,4 +243,14 @@ internal sealed class ModelCatalog
 
     private static void SortByRange(List<Segment> list) =>
         list.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+}
+
+/// <summary>Project and table names ignoring case.</summary>
+internal sealed class SnapshotKeyComparer : IEqualityComparer<(string Project, string Table)>
+{
+    public bool Equals((string Project, string Table) x, (string Project, string Table) y) =>
+        StringComparer.OrdinalIgnoreCase.Equals(x.Project, y.Project) && StringComparer.OrdinalIgnoreCase.Equals(x.Table, y.Table);
+
+    public int GetHashCode((string Project, string Table) obj) =>
+        HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Project), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Table));
 }
