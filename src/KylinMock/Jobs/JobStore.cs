@@ -42,6 +42,9 @@ public sealed class JobStore
         scheduler = new JobScheduler(maxRunningPerProject, Touched);
     }
 
+    /// <summary>Hears of each job whose run loop ends (RUNNING to a state other than READY), under the lock, in the clock's order.</summary>
+    internal Action<Job, Models.ModelCatalog, long>? RunEnded { get; set; }
+
     /// <summary>The clock the store reads, as epoch milliseconds.</summary>
     public long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -252,6 +255,10 @@ public sealed class JobStore
         if (was != job.State)
         {
             catalog.Moved(job);
+            if (was == ExecutableState.RUNNING && job.State != ExecutableState.READY && RunEnded is { } ended)
+            {
+                ended(job, catalog, Now);
+            }
         }
 
         Changed();
