@@ -10,6 +10,13 @@ internal static class JobInfoJson
     {
         w.WriteStartObject();
         w.WritePropertyName("jobs");
+        WriteList(w, jobs);
+        w.WriteEndObject();
+    });
+
+    /// <summary>The <c>jobs</c> list alone.</summary>
+    public static void WriteList(JsonWriter w, IReadOnlyList<JobInfo?> jobs)
+    {
         w.WriteStartArray();
         foreach (var job in jobs)
         {
@@ -28,6 +35,5 @@ internal static class JobInfoJson
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
-    });
+    }
 }

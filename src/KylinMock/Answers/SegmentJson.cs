@@ -10,7 +10,7 @@ internal static class SegmentJson
     public const string TimeRangeClass = "org.apache.kylin.metadata.model.SegmentRange$TimePartitionedSegmentRange";
 
     /// <summary>Writes one segment; <paramref name="oldParams"/> puts <c>size_kb</c> and <c>input_records</c> first, as GET /models does.</summary>
-    public static void Write(JsonWriter w, string project, SegmentRow row, bool oldParams)
+    public static void Write(JsonWriter w, string project, SegmentRow row, bool oldParams, Action<JsonWriter>? subclassFields = null)
     {
         var s = row.Segment;
         w.WriteStartObject();
@@ -78,6 +78,7 @@ internal static class SegmentJson
         w.Property("has_base_agg_index", s.IndexCount > 0);
         w.Property("has_base_table_index_data", s.IndexCount > 0);
         w.Property("last_modified_time", row.LastModifiedTime);
+        subclassFields?.Invoke(w);
         w.WriteEndObject();
     }
 

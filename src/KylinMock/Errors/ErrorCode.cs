@@ -159,6 +159,15 @@ internal sealed record ErrorCode
     /// <summary>KE-010033002: Snapshot Management Not Enabled (old style).</summary>
     public static readonly ErrorCode SnapshotManagementNotEnabled = new("KE-010033002", oldStyle: true);
 
+    /// <summary>KE-010022220: batch_index_ids and index_status together.</summary>
+    public static readonly ErrorCode SegmentIndexConflictParameter = new("KE-010022220", oldStyle: false);
+
+    /// <summary>KE-010022221: an index_status outside NO_BUILD, ONLINE, BUILDING.</summary>
+    public static readonly ErrorCode SegmentIndexStatusInvalid = new("KE-010022221", oldStyle: false);
+
+    /// <summary>KE-010022222: more than 100 segments in one job.</summary>
+    public static readonly ErrorCode SegmentBuildTooMany = new("KE-010022222", oldStyle: false);
+
     /// <summary>KE-010002018: partition values for a model without multi-level partitions (old style).</summary>
     public static readonly ErrorCode PartitionValueNotSupport = new("KE-010002018", oldStyle: true);
 

@@ -59,6 +59,9 @@ internal static class MessageCatalog
         ["KE-010022217"] = ("Can't refresh or merge segment \"%s\", as it's in \"%s\". Please try again later.", "Can't refresh or merge segment \"%s\", as it's in \"%s\". Please try again later."),
         ["KE-010032202"] = ("Can't submit the job, as no index is included in the segment. Please check and try again.", "Can't submit the job, as no index is included in the segment. Please check and try again."),
         ["KE-010032214"] = ("The number of sampling rows should be between %s and %s. Please modify it.", "The number of sampling rows should be between %s and %s. Please modify it."),
+        ["KE-010022220"] = ("Index_ids or index_status can not be set at the same time, please modify and try again.", "Index_ids or index_status can not be set at the same time, please modify and try again."),
+        ["KE-010022221"] = ("The index status is wrong, please enter the correct index status(NO_BUILD, ONLINE, BUILDING) and try again.", "The index status is wrong, please enter the correct index status(NO_BUILD, ONLINE, BUILDING) and try again."),
+        ["KE-010022222"] = ("A single job can contain up to 100 segments, please modify and try again.", "A single job can contain up to 100 segments, please modify and try again."),
         ["KE-010032206"] = ("Can't submit the job at the moment, as a building job for the same object already exists. Please try again later.", "Can't submit the job at the moment, as a building job for the same object already exists. Please try again later."),
         ["KE-010043207"] = (
             "The entered parameter \"%s\" is invalid, only supports \"%s\" at the moment. Please check and try again.",

@@ -19,8 +19,8 @@ internal sealed class DeleteSegmentsProvider(ServerContext server) : IKylinOpera
         _ = SpringBinding.RequiredString(request, "purge");
         var purge = SpringBinding.Bool(request, "purge", false);
         _ = SpringBinding.Bool(request, "force", false);
-        var ids = List(request, "ids");
-        var names = List(request, "names");
+        var ids = SpringBinding.Items(request, "ids");
+        var names = SpringBinding.Items(request, "names");
         var answer = server.Store.Write(view =>
         {
             var name = ModelNames.Project(view, project);
@@ -44,8 +44,4 @@ internal sealed class DeleteSegmentsProvider(ServerContext server) : IKylinOpera
         });
         return new KylinAnswer(200, context.ContentType, answer);
     }
-
-    // A String[] parameter: Spring splits a comma list; empty items are dropped.
-    private static string[]? List(KylinRequest request, string name) =>
-        request.Parameter(name)?.SelectMany(v => v.Split(',')).Where(v => v.Length > 0).ToArray();
 }

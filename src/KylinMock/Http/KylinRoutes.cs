@@ -36,6 +36,7 @@ internal static class KylinRoutes
             .Kylin("PUT", "/kylin/api/models/{model_name}/segments", new RefreshOrMergeSegmentsProvider(server))
             .Kylin("DELETE", "/kylin/api/models/{model_name}/segments", new DeleteSegmentsProvider(server))
             .Kylin("POST", "/kylin/api/models/{model_name}/indexes", new BuildIndexesProvider(server))
+            .Kylin("POST", "/kylin/api/models/{model_name}/segments/completion", new CompleteSegmentsProvider(server))
             .Kylin("POST", "/kylin/api/tables/sampling_jobs", new SamplingJobsProvider(server))
             .Kylin("POST", "/kylin/api/snapshots", new SnapshotsProvider(server, refresh: false))
             .Kylin("PUT", "/kylin/api/snapshots", new SnapshotsProvider(server, refresh: true))

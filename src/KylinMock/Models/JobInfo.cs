@@ -2,8 +2,8 @@ namespace KylinMock.Models;
 
 /// <summary>One entry of Kylin's <c>JobInfoResponse.jobs</c>: the type and id of a job a request made.</summary>
 /// <param name="JobName">The job type, for example INC_BUILD.</param>
-/// <param name="JobId">The job id.</param>
-internal sealed record JobInfo(string JobName, string JobId);
+/// <param name="JobId">The job id, or null when nothing needed building.</param>
+internal sealed record JobInfo(string JobName, string? JobId);
 
 /// <summary>What a build request gives every job it makes (BuildSegmentsRequest, SegmentsRequest).</summary>
 /// <param name="Priority">0-4.</param>

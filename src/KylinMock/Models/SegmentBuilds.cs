@@ -176,22 +176,51 @@ internal static class SegmentBuilds
         return ("NORM_BUILD", job.Id);
     }
 
+    /// <summary>
+    /// addIndexesToSegments: one INDEX_BUILD over the segments (or one per segment when parallel); a segment a
+    /// blocking job covers is not an error but a failed segment (KE-010032206); nothing missing gives a null job id.
+    /// </summary>
+    public static (IReadOnlyList<JobInfo?> Jobs, IReadOnlyList<Segment> Failed) Complete(JobStore.StoreView view, DataModel model, IReadOnlyList<string> ids, bool parallel, BuildSettings settings)
+    {
+        var catalog = view.Catalog;
+        CheckExist(catalog, model, ids);
+        var targets = ids.Select(id => catalog.Segments(model.Uuid).First(s => s.Id == id)).ToArray();
+        var groups = parallel ? targets.Select(t => new[] { t }).ToArray() : [targets];
+        var jobs = new List<JobInfo?>();
+        var failed = new List<Segment>();
+        foreach (var group in groups)
+        {
+            var busy = group.Where(t => Blocked(catalog, model, t)).ToArray();
+            if (busy.Length > 0)
+            {
+                failed.AddRange(busy);
+                continue;
+            }
+
+            if (!group.Any(s => s.IndexCount < model.TotalIndexes))
+            {
+                jobs.Add(new JobInfo(JobType.INDEX_BUILD.ToString(), null));
+                continue;
+            }
+
+            var job = view.Submit(new JobOrder(model.Project, JobType.INDEX_BUILD, model.Uuid, catalog.TakeNextPlan(model.Uuid))
+            {
+                SubjectAlias = model.Alias,
+                TargetSegments = group.Select(s => s.Id).ToArray(),
+                DataRange = (group.Min(s => s.Start), group.Max(s => s.End)),
+                TagJson = settings.TagJson,
+            });
+            jobs.Add(new JobInfo(JobType.INDEX_BUILD.ToString(), job.Id));
+        }
+
+        return (jobs, failed);
+    }
+
     /// <summary>ModelService.convertSegmentIdWithName after checkSegmentParams: ids xor names (KE-010022214/215); unknown names KE-010022209.</summary>
     public static IReadOnlyList<string> Resolve(ModelCatalog catalog, DataModel model, IReadOnlyList<string>? ids, IReadOnlyList<string>? names)
     {
-        var hasIds = ids is { Count: > 0 };
-        var hasNames = names is { Count: > 0 };
-        if (hasIds && hasNames)
-        {
-            throw new KylinException(ErrorCode.SegmentConflictParameter);
-        }
-
-        if (!hasIds && !hasNames)
-        {
-            throw new KylinException(ErrorCode.SegmentEmptyParameter);
-        }
-
-        if (!hasNames)
+        CheckIdsXorNames(ids, names);
+        if (names is not { Count: > 0 })
         {
             return ids!;
         }
@@ -204,6 +233,22 @@ internal static class SegmentBuilds
         }
 
         return names!.Select(n => segments.First(s => s.Name == n).Id).ToArray();
+    }
+
+    /// <summary>NBasicController.checkSegmentParams: ids and names together KE-010022214, neither KE-010022215.</summary>
+    public static void CheckIdsXorNames(IReadOnlyList<string>? ids, IReadOnlyList<string>? names)
+    {
+        var hasIds = ids is { Count: > 0 };
+        var hasNames = names is { Count: > 0 };
+        if (hasIds && hasNames)
+        {
+            throw new KylinException(ErrorCode.SegmentConflictParameter);
+        }
+
+        if (!hasIds && !hasNames)
+        {
+            throw new KylinException(ErrorCode.SegmentEmptyParameter);
+        }
     }
 
     // ModelService.checkSegmentsExistById: the unknown ids, comma-joined.
@@ -243,6 +288,14 @@ internal static class SegmentBuilds
     // AbstractJobHandler.checkBeforeHandle: a new job's segment may not overlap a segment a blocking (unfinished) job of the model targets.
     private static void CheckConflicts(ModelCatalog catalog, DataModel model, IReadOnlyList<Segment> targets)
     {
+        if (targets.Any(t => Blocked(catalog, model, t)))
+        {
+            throw new KylinException(ErrorCode.JobCreateCheckFail);
+        }
+    }
+
+    private static bool Blocked(ModelCatalog catalog, DataModel model, Segment target)
+    {
         var segments = catalog.Segments(model.Uuid);
         foreach (var job in catalog.Jobs(model.Uuid))
         {
@@ -253,12 +306,14 @@ internal static class SegmentBuilds
 
             foreach (var busy in segments)
             {
-                if (job.TargetSegments.Contains(busy.Id) && targets.Any(t => t.Overlaps(busy.Start, busy.End)))
+                if (job.TargetSegments.Contains(busy.Id) && target.Overlaps(busy.Start, busy.End))
                 {
-                    throw new KylinException(ErrorCode.JobCreateCheckFail);
+                    return true;
                 }
             }
         }
+
+        return false;
     }
 
     // NDataflowManager.refreshSegment: a NEW segment over the same range, nothing built yet.
