@@ -22,10 +22,8 @@ internal sealed class BuildIndexesProvider(ServerContext server) : IKylinOperati
         var tag = RequestBody.Raw(body, "tag");
         var answer = server.Store.Write(view =>
         {
-            var name = ModelNames.Project(view, project);
-            BuildRequestChecks.Priority(priority);
-            var model = ModelNames.Model(view.Catalog, name, modelName);
-            var (type, jobId) = SegmentBuilds.BuildIndexes(view, model, new BuildSettings(priority, BuildRequestChecks.Tag(tag)));
+            var (model, settings) = BuildRequestChecks.ModelRequest(view, project, priority, modelName, tag);
+            var (type, jobId) = SegmentBuilds.BuildIndexes(view, model, settings);
             return EnvelopeJson.Success(w =>
             {
                 w.WriteStartObject();

@@ -1,4 +1,6 @@
 using KylinMock.Errors;
+using KylinMock.Jobs;
+using KylinMock.Models;
 
 namespace KylinMock.Http;
 
@@ -17,4 +19,13 @@ internal static class BuildRequestChecks
         tagJson is null || tagJson.Length * 2L <= TagMaxBytes
             ? tagJson
             : throw KylinException.WithRaw(ErrorCode.InvalidParameter, "The parameter 'tag' is too large, maximum 1024 KB.");
+
+    /// <summary>OpenSegmentController's prelude of a model's job-producing request: checkProjectName, validatePriority, getModel, then the tag (SegmentController).</summary>
+    public static (DataModel Model, BuildSettings Settings) ModelRequest(JobStore.StoreView view, string project, int priority, string modelName, string? tagJson)
+    {
+        var name = ModelNames.Project(view, project);
+        Priority(priority);
+        var model = ModelNames.Model(view.Catalog, name, modelName);
+        return (model, new BuildSettings(priority, Tag(tagJson)));
+    }
 }

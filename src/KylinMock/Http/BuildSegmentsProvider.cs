@@ -27,10 +27,7 @@ internal sealed class BuildSegmentsProvider(ServerContext server) : IKylinOperat
         var tag = RequestBody.Raw(body, "tag");
         var answer = server.Store.Write(view =>
         {
-            var name = ModelNames.Project(view, project);
-            BuildRequestChecks.Priority(priority);
-            var model = ModelNames.Model(view.Catalog, name, modelName);
-            var settings = new BuildSettings(priority, BuildRequestChecks.Tag(tag));
+            var (model, settings) = BuildRequestChecks.ModelRequest(view, project, priority, modelName, tag);
             var range = SegmentRanges.Validate(start, end, model.PartitionDesc?.PartitionDateFormat, server.TimeZone);
             if (!model.MultiPartition && subPartitionValues)
             {

@@ -32,10 +32,7 @@ internal sealed class RefreshOrMergeSegmentsProvider(ServerContext server) : IKy
         var tag = RequestBody.Raw(body, "tag");
         var answer = server.Store.Write(view =>
         {
-            var name = ModelNames.Project(view, project);
-            BuildRequestChecks.Priority(priority);
-            var model = ModelNames.Model(view.Catalog, name, modelName);
-            var settings = new BuildSettings(priority, BuildRequestChecks.Tag(tag));
+            var (model, settings) = BuildRequestChecks.ModelRequest(view, project, priority, modelName, tag);
             var segmentIds = SegmentBuilds.Resolve(view.Catalog, model, ids, names);
             if (type == "REFRESH")
             {

@@ -4,33 +4,22 @@ using Microsoft.Extensions.Time.Testing;
 namespace KylinMock.Tests.Http;
 
 /// <summary>POST /kylin/api/models/{model_name}/indexes over HTTP (build contract §2; ModelBuildService.buildIndicesManually, JobManager.addIndexJob).</summary>
-public class IndexBuildTests
+public class IndexBuildTests : ModelEstateTest
 {
     private const string Thin = "5d0a2f6c-0000-4000-8000-0000000000f1";
     private const long Day = ModelEstates.Day;
     private static readonly long T = ModelEstates.T;
-    private KylinMockServer kylin = null!;
-    private KylinHttp http = null!;
 
     [SetUp]
-    public void Start()
+    public void AddModels()
     {
-        kylin = ModelEstates.Start();
-        http = new KylinHttp(kylin.Url);
-        kylin.Models.Add(ModelEstates.Model(Thin, "thin", partitioned: true),
+        Kylin.Models.Add(ModelEstates.Model(Thin, "thin", partitioned: true),
             [ModelEstates.Seg(Thin, "t-1", T, T + Day) with { IndexCount = 1 }, ModelEstates.Seg(Thin, "t-2", T + Day, T + (2 * Day)) with { IndexCount = 1 }]);
-        kylin.Models.Add(ModelEstates.Model("5d0a2f6c-0000-4000-8000-0000000000f2", "empty", partitioned: true));
-    }
-
-    [TearDown]
-    public void Stop()
-    {
-        http.Dispose();
-        kylin.Dispose();
+        Kylin.Models.Add(ModelEstates.Model("5d0a2f6c-0000-4000-8000-0000000000f2", "empty", partitioned: true));
     }
 
     private KylinHttp.Answer Indexes(string model, string body = "{\"project\":\"learn_kylin\"}") =>
-        http.Send(HttpMethod.Post, $"/kylin/api/models/{model}/indexes", body);
+        Http.Send(HttpMethod.Post, $"/kylin/api/models/{model}/indexes", body);
 
     [Test]
     public void Indexes_ModelWithoutSegments_IsNoSegment()
@@ -48,7 +37,7 @@ public class IndexBuildTests
         Assert.Multiple(() =>
         {
             Assert.That((string?)answer.Data["type"], Is.EqualTo("NO_LAYOUT"));
-            Assert.That(kylin.Jobs.Count, Is.Zero);
+            Assert.That(Kylin.Jobs.Count, Is.Zero);
         });
     }
 
@@ -59,9 +48,9 @@ public class IndexBuildTests
         // a second request finds no valid segment (NO_LAYOUT, not an error).
         var answer = Indexes("thin");
         var id = (string)answer.Data["job_id"]!;
-        var job = kylin.Jobs.Find(id)!;
+        var job = Kylin.Jobs.Find(id)!;
         var busy = Indexes("thin");
-        var shown = http.Get("/kylin/api/models/thin/segments?project=learn_kylin").Data["value"]!.Select(r => (string)r["status_to_display"]!).ToArray();
+        var shown = Http.Get("/kylin/api/models/thin/segments?project=learn_kylin").Data["value"]!.Select(r => (string)r["status_to_display"]!).ToArray();
         Assert.Multiple(() =>
         {
             Assert.That((string?)answer.Data["type"], Is.EqualTo("NORM_BUILD"), answer.Text);
@@ -73,8 +62,8 @@ public class IndexBuildTests
             Assert.That(shown, Is.EqualTo(new[] { "LOADING", "LOADING" }));
         });
 
-        ((FakeTimeProvider)kylin.Clock).Advance(TimeSpan.FromMinutes(4));
-        var rows = http.Get("/kylin/api/models/thin/segments?project=learn_kylin").Data["value"]!;
+        ((FakeTimeProvider)Kylin.Clock).Advance(TimeSpan.FromMinutes(4));
+        var rows = Http.Get("/kylin/api/models/thin/segments?project=learn_kylin").Data["value"]!;
         Assert.That(rows.Select(r => ((string)r["status_to_display"]!, (int)r["index_count"]!)), Is.EqualTo(new[] { ("ONLINE", 3), ("ONLINE", 3) }));
     }
 

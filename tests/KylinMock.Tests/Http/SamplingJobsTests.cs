@@ -4,27 +4,11 @@ using KylinMock.Tests.Support;
 namespace KylinMock.Tests.Http;
 
 /// <summary>POST /kylin/api/tables/sampling_jobs over HTTP (build contract §3; OpenSampleController, SampleController, TableSamplingService).</summary>
-public class SamplingJobsTests
+public class SamplingJobsTests : ModelEstateTest
 {
     private const string Path = "/kylin/api/tables/sampling_jobs";
-    private KylinMockServer kylin = null!;
-    private KylinHttp http = null!;
 
-    [SetUp]
-    public void Start()
-    {
-        kylin = ModelEstates.Start();
-        http = new KylinHttp(kylin.Url);
-    }
-
-    [TearDown]
-    public void Stop()
-    {
-        http.Dispose();
-        kylin.Dispose();
-    }
-
-    private KylinHttp.Answer Sample(string body) => http.Send(HttpMethod.Post, Path, body);
+    private KylinHttp.Answer Sample(string body) => Http.Send(HttpMethod.Post, Path, body);
 
     [Test]
     public void Sampling_MakesTableSamplingJob_AndDiscardsTheUnfinishedOneOfTheTable()
@@ -32,7 +16,7 @@ public class SamplingJobsTests
         // TableSamplingService.sampling: an existing running job of the table is discarded, a new one added; data "".
         var first = Sample("{\"project\":\"learn_kylin\",\"qualified_table_name\":\"default.kylin_sales\",\"rows\":20000}");
         var second = Sample("{\"project\":\"learn_kylin\",\"qualified_table_name\":\"DEFAULT.KYLIN_SALES\",\"rows\":20000}");
-        var jobs = kylin.Jobs.Snapshot();
+        var jobs = Kylin.Jobs.Snapshot();
         Assert.Multiple(() =>
         {
             Assert.That(first.Json.ToString(Newtonsoft.Json.Formatting.None), Does.StartWith("{\"code\":\"000\",\"data\":\"\""), first.Text);
@@ -59,7 +43,7 @@ public class SamplingJobsTests
         Assert.Multiple(() =>
         {
             Assert.That((answer.Status, (string?)answer.Json["msg"]), Is.EqualTo((status, message)), answer.Text);
-            Assert.That(kylin.Jobs.Count, Is.Zero);
+            Assert.That(Kylin.Jobs.Count, Is.Zero);
         });
     }
 }

@@ -10,41 +10,27 @@ namespace KylinMock.Tests.Http;
 /// The job-producing segment endpoints over HTTP and what the jobs' lives do to the segments, on a
 /// manual clock (build contract §1, §7, §8; DLC/open/OpenSegmentController, DLS/ModelBuildService).
 /// </summary>
-public class SegmentBuildTests
+public class SegmentBuildTests : ModelEstateTest
 {
     private const string Segments = "/kylin/api/models/kylin_sales_model/segments";
     private const long Day = ModelEstates.Day;
     private static readonly long T = ModelEstates.T;
-    private KylinMockServer kylin = null!;
-    private KylinHttp http = null!;
     private FakeTimeProvider clock = null!;
 
     [SetUp]
-    public void Start()
-    {
-        kylin = ModelEstates.Start();
-        clock = (FakeTimeProvider)kylin.Clock;
-        http = new KylinHttp(kylin.Url);
-    }
-
-    [TearDown]
-    public void Stop()
-    {
-        http.Dispose();
-        kylin.Dispose();
-    }
+    public void Start() => clock = (FakeTimeProvider)Kylin.Clock;
 
     private static string Msg(KylinHttp.Answer answer) => (string)answer.Json["msg"]!;
 
-    private KylinHttp.Answer Build(string body, string path = Segments) => http.Send(HttpMethod.Post, path, body);
+    private KylinHttp.Answer Build(string body, string path = Segments) => Http.Send(HttpMethod.Post, path, body);
 
-    private KylinHttp.Answer Put(string body, string path = Segments) => http.Put(path, body);
+    private KylinHttp.Answer Put(string body, string path = Segments) => Http.Put(path, body);
 
     private static string Range(long start, long end, string extra = "") =>
         $"{{\"project\":\"learn_kylin\",\"start\":\"{start}\",\"end\":\"{end}\"{extra}}}";
 
     private JObject[] Rows(string path = Segments) =>
-        http.Get(path + "?project=learn_kylin&page_size=100&sort_by=start_time&reverse=true").Data["value"]!.Cast<JObject>().ToArray();
+        Http.Get(path + "?project=learn_kylin&page_size=100&sort_by=start_time&reverse=true").Data["value"]!.Cast<JObject>().ToArray();
 
     private (string Status, string Shown)[] Shown(string path = Segments) =>
         Rows(path).Select(r => ((string)r["status"]!, (string)r["status_to_display"]!)).ToArray();
@@ -58,7 +44,7 @@ public class SegmentBuildTests
         var answer = Build(Range(T + (3 * Day), T + (4 * Day)));
         var job = (JObject)answer.Data["jobs"]![0]!;
         var id = (string)job["job_id"]!;
-        var live = kylin.Jobs.Find(id)!;
+        var live = Kylin.Jobs.Find(id)!;
         var segment = Rows().Last();
         Assert.Multiple(() =>
         {
@@ -76,7 +62,7 @@ public class SegmentBuildTests
         });
 
         Pass(TimeSpan.FromSeconds(5));
-        var running = http.Get($"/kylin/api/jobs?time_filter=0&key={id}&project=learn_kylin").Data["value"]![0]!;
+        var running = Http.Get($"/kylin/api/jobs?time_filter=0&key={id}&project=learn_kylin").Data["value"]![0]!;
         Assert.That((string?)running["job_status"], Is.EqualTo("RUNNING"));
         Assert.That(Shown().Last(), Is.EqualTo(("NEW", "LOADING")));
 
@@ -84,10 +70,10 @@ public class SegmentBuildTests
         var done = Rows().Last();
         Assert.Multiple(() =>
         {
-            Assert.That(kylin.Jobs.Find(id)!.Status, Is.EqualTo(JobStatus.FINISHED));
+            Assert.That(Kylin.Jobs.Find(id)!.Status, Is.EqualTo(JobStatus.FINISHED));
             Assert.That(((string)done["status"]!, (string)done["status_to_display"]!), Is.EqualTo(("READY", "ONLINE")));
             Assert.That((int)done["index_count"]!, Is.EqualTo(3));
-            Assert.That((long)done["last_build_time"]!, Is.EqualTo(kylin.Jobs.Find(id)!.EndTime));
+            Assert.That((long)done["last_build_time"]!, Is.EqualTo(Kylin.Jobs.Find(id)!.EndTime));
         });
     }
 
@@ -103,7 +89,7 @@ public class SegmentBuildTests
             Assert.That(Msg(answer), Is.EqualTo("KE-010022202: Can't build segment. The specified data range overlaps with the built segments \"["
                 + SegmentNames.Make(T, T + Day, TimeZoneInfo.Utc) + "," + SegmentNames.Make(T + Day, T + (2 * Day), TimeZoneInfo.Utc) + "]\". Please modify and try again."));
             Assert.That(Rows(), Has.Length.EqualTo(before));
-            Assert.That(kylin.Jobs.Count, Is.Zero);
+            Assert.That(Kylin.Jobs.Count, Is.Zero);
         });
     }
 
@@ -125,7 +111,7 @@ public class SegmentBuildTests
         Assert.Multiple(() =>
         {
             Assert.That((answer.Status, (string?)answer.Json["error_code"]), Is.EqualTo((status, code)), answer.Text);
-            Assert.That(kylin.Jobs.Count, Is.Zero);
+            Assert.That(Kylin.Jobs.Count, Is.Zero);
             Assert.That(Rows(), Has.Length.EqualTo(3));
         });
     }
@@ -142,7 +128,7 @@ public class SegmentBuildTests
     public void Build_WithoutIndexes_IsKE010024002()
     {
         // ModelService.checkModelAndIndexManually: build_all_indexes with no layout in the index plan.
-        kylin.Models.Add(ModelEstates.Model("5d0a2f6c-0000-4000-8000-0000000000cc", "bare", partitioned: true) with { TotalIndexes = 0 });
+        Kylin.Models.Add(ModelEstates.Model("5d0a2f6c-0000-4000-8000-0000000000cc", "bare", partitioned: true) with { TotalIndexes = 0 });
         var answer = Build(Range(T, T + Day), "/kylin/api/models/bare/segments");
         Assert.That(Msg(answer), Is.EqualTo("KE-010024002(Permission Denied):Can’t build segment(s). Please add some indexes first."));
     }
@@ -156,7 +142,7 @@ public class SegmentBuildTests
         {
             Assert.That(answer.Data.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("{\"jobs\":[null]}"));
             Assert.That(Shown().Last(), Is.EqualTo(("READY", "ONLINE")));
-            Assert.That(kylin.Jobs.Count, Is.Zero);
+            Assert.That(Kylin.Jobs.Count, Is.Zero);
         });
     }
 
@@ -165,9 +151,9 @@ public class SegmentBuildTests
     {
         // constructFullBuild: no segment → FULL_BUILD over 0..Long.MAX_VALUE and INC_BUILD; a segment → refresh with all layouts.
         const string path = "/kylin/api/models/empty_full/segments";
-        kylin.Models.Add(ModelEstates.Model("5d0a2f6c-0000-4000-8000-0000000000dd", "empty_full", partitioned: false));
+        Kylin.Models.Add(ModelEstates.Model("5d0a2f6c-0000-4000-8000-0000000000dd", "empty_full", partitioned: false));
         var first = Build("{\"project\":\"learn_kylin\",\"start\":\"1\",\"end\":\"9223372036854775806\"}", path);
-        var job = kylin.Jobs.Find((string)first.Data["jobs"]![0]!["job_id"]!)!;
+        var job = Kylin.Jobs.Find((string)first.Data["jobs"]![0]!["job_id"]!)!;
         var row = Rows(path).Single();
         Assert.Multiple(() =>
         {
@@ -193,7 +179,7 @@ public class SegmentBuildTests
         // refreshSegmentById: a NEW copy of the range (REFRESHING; the old one LOCKED), INDEX_REFRESH targeting the copy.
         var answer = Put("{\"project\":\"learn_kylin\",\"type\":\"REFRESH\",\"ids\":[\"seg-1\"]}");
         var id = (string)answer.Data["jobs"]![0]!["job_id"]!;
-        var copy = kylin.Jobs.Find(id)!.TargetSegments.Single();
+        var copy = Kylin.Jobs.Find(id)!.TargetSegments.Single();
         Assert.Multiple(() =>
         {
             Assert.That((string?)answer.Data["jobs"]![0]!["job_name"], Is.EqualTo("INDEX_REFRESH"), answer.Text);
@@ -224,7 +210,7 @@ public class SegmentBuildTests
         Assert.Multiple(() =>
         {
             Assert.That(Msg(answer), Is.EqualTo(message));
-            Assert.That(kylin.Jobs.Count, Is.Zero);
+            Assert.That(Kylin.Jobs.Count, Is.Zero);
             Assert.That(Rows(), Has.Length.EqualTo(3));
         });
     }
@@ -241,7 +227,7 @@ public class SegmentBuildTests
         {
             Assert.That(Msg(loading), Is.EqualTo($"KE-010022217: Can't refresh or merge segment \"[id:seg-3,name:{name3}]\", as it's in \"LOADING\". Please try again later."));
             Assert.That(Msg(locked), Is.EqualTo($"KE-010022216: Can't remove, refresh or merge segment \"[id:seg-1,name:{SegmentNames.Make(T, T + Day, TimeZoneInfo.Utc)}]\", as it's LOCKED. Please try again later."));
-            Assert.That(kylin.Jobs.Count, Is.EqualTo(1));
+            Assert.That(Kylin.Jobs.Count, Is.EqualTo(1));
         });
     }
 
@@ -250,7 +236,7 @@ public class SegmentBuildTests
     {
         // mergeSegmentsManually: one NEW segment over [min start, max end) (MERGING, the sources LOCKED); success drops the sources.
         var answer = Put("{\"project\":\"learn_kylin\",\"type\":\"MERGE\",\"ids\":[\"seg-2\",\"seg-1\"]}");
-        var job = kylin.Jobs.Find((string)answer.Data["jobs"]![0]!["job_id"]!)!;
+        var job = Kylin.Jobs.Find((string)answer.Data["jobs"]![0]!["job_id"]!)!;
         Assert.Multiple(() =>
         {
             Assert.That((string?)answer.Data["jobs"]![0]!["job_name"], Is.EqualTo("INDEX_MERGE"), answer.Text);
@@ -274,7 +260,7 @@ public class SegmentBuildTests
     {
         // ModelService.checkSegmentsContinuous.
         const string uuid = "5d0a2f6c-0000-4000-8000-0000000000ee";
-        kylin.Models.Add(ModelEstates.Model(uuid, "gappy", partitioned: true), [ModelEstates.Seg(uuid, "g-1", T, T + Day), ModelEstates.Seg(uuid, "g-2", T + (2 * Day), T + (3 * Day))]);
+        Kylin.Models.Add(ModelEstates.Model(uuid, "gappy", partitioned: true), [ModelEstates.Seg(uuid, "g-1", T, T + Day), ModelEstates.Seg(uuid, "g-2", T + (2 * Day), T + (3 * Day))]);
         var answer = Put("{\"project\":\"learn_kylin\",\"type\":\"MERGE\",\"ids\":[\"g-1\",\"g-2\"]}", "/kylin/api/models/gappy/segments");
         Assert.That(Msg(answer), Is.EqualTo("KE-010022208: Can't merge the selected segments, as there are gap(s) in between. Please check and try again."));
     }
@@ -296,12 +282,12 @@ public class SegmentBuildTests
     public void Build_ScriptedToFail_KeepsSegmentNew_UntilDiscarded()
     {
         // An ERROR job keeps its NEW segment (LOADING: NEW + INC_BUILD, SegmentUtil); NSparkCubingJob.cancelJob removes it.
-        kylin.Models.ScriptNextJob(ModelEstates.Partitioned, new JobPlan().FailingAt(1));
+        Kylin.Models.ScriptNextJob(ModelEstates.Partitioned, new JobPlan().FailingAt(1));
         var id = (string)Build(Range(T + (3 * Day), T + (4 * Day))).Data["jobs"]![0]!["job_id"]!;
         Pass(TimeSpan.FromMinutes(3));
         Assert.Multiple(() =>
         {
-            Assert.That(kylin.Jobs.Find(id)!.Status, Is.EqualTo(JobStatus.ERROR));
+            Assert.That(Kylin.Jobs.Find(id)!.Status, Is.EqualTo(JobStatus.ERROR));
             Assert.That(Shown().Last(), Is.EqualTo(("NEW", "LOADING")));
         });
 
@@ -313,18 +299,18 @@ public class SegmentBuildTests
     public void Build_ScriptedThroughControlApi_FailsOnce_ThenResumeFinishes()
     {
         // The control plane's way to script the next build: PUT /__kylinmock/models/{uuid}/next_job.
-        var scripted = http.Send(HttpMethod.Put, $"/__kylinmock/models/{ModelEstates.Partitioned}/next_job", "{\"plan\":{\"pickup_delay_ms\":1000,\"fail_at_step\":1}}", accept: null);
+        var scripted = Http.Send(HttpMethod.Put, $"/__kylinmock/models/{ModelEstates.Partitioned}/next_job", "{\"plan\":{\"pickup_delay_ms\":1000,\"fail_at_step\":1}}", accept: null);
         var id = (string)Build(Range(T + (3 * Day), T + (4 * Day))).Data["jobs"]![0]!["job_id"]!;
         Pass(TimeSpan.FromMinutes(2));
         Pass(TimeSpan.FromMinutes(1));
-        var failed = kylin.Jobs.Find(id)!.Status;
+        var failed = Kylin.Jobs.Find(id)!.Status;
         Put($"{{\"action\":\"RESUME\",\"project\":\"learn_kylin\",\"job_ids\":[\"{id}\"]}}", "/kylin/api/jobs/status");
         Pass(TimeSpan.FromMinutes(5));
         Assert.Multiple(() =>
         {
             Assert.That(scripted.Status, Is.EqualTo(200), scripted.Text);
             Assert.That(failed, Is.EqualTo(JobStatus.ERROR));
-            Assert.That(kylin.Jobs.Find(id)!.Status, Is.EqualTo(JobStatus.FINISHED));
+            Assert.That(Kylin.Jobs.Find(id)!.Status, Is.EqualTo(JobStatus.FINISHED));
             Assert.That(Shown().Last(), Is.EqualTo(("READY", "ONLINE")));
         });
     }
@@ -333,10 +319,10 @@ public class SegmentBuildTests
     public void Delete_ById_RemovesIt_AndPurgeEmptiesTheModel_Offline()
     {
         // SegmentController.deleteSegments: data ""; the model goes OFFLINE when its last segment goes (offlineModelIfNecessary).
-        var one = http.Send(HttpMethod.Delete, Segments + "?project=learn_kylin&purge=false&ids=seg-1");
+        var one = Http.Send(HttpMethod.Delete, Segments + "?project=learn_kylin&purge=false&ids=seg-1");
         var idsLeft = Rows().Select(r => (string)r["id"]!).ToArray();
-        var purge = http.Send(HttpMethod.Delete, Segments + "?project=learn_kylin&purge=true");
-        var model = http.Get("/kylin/api/models?project=learn_kylin&model_name=kylin_sales_model").Data["value"]![0]!;
+        var purge = Http.Send(HttpMethod.Delete, Segments + "?project=learn_kylin&purge=true");
+        var model = Http.Get("/kylin/api/models?project=learn_kylin&model_name=kylin_sales_model").Data["value"]![0]!;
         Assert.Multiple(() =>
         {
             Assert.That(one.Json.ToString(Newtonsoft.Json.Formatting.None), Does.StartWith("{\"code\":\"000\",\"data\":\"\""), one.Text);
@@ -354,7 +340,7 @@ public class SegmentBuildTests
     public void Delete_Refusals(string query, int status, string code)
     {
         // SegmentController.deleteSegments: purge is a required @RequestParam; checkSegmentParams; checkSegmentsExistById.
-        var answer = http.Send(HttpMethod.Delete, Segments + query);
+        var answer = Http.Send(HttpMethod.Delete, Segments + query);
         Assert.Multiple(() =>
         {
             Assert.That((answer.Status, (string?)answer.Json["error_code"]), Is.EqualTo((status, code)), answer.Text);
@@ -367,15 +353,15 @@ public class SegmentBuildTests
     {
         // deleteSegmentById refuses LOCKED; a LOADING one may go, and its job turns SUICIDAL (shown DISCARDED; checkSuicide).
         Put("{\"project\":\"learn_kylin\",\"ids\":[\"seg-1\"]}");
-        var locked = http.Send(HttpMethod.Delete, Segments + "?project=learn_kylin&purge=false&ids=seg-1");
+        var locked = Http.Send(HttpMethod.Delete, Segments + "?project=learn_kylin&purge=false&ids=seg-1");
         var id = (string)Build(Range(T + (3 * Day), T + (4 * Day))).Data["jobs"]![0]!["job_id"]!;
-        var building = kylin.Jobs.Find(id)!.TargetSegments.Single();
-        http.Send(HttpMethod.Delete, Segments + "?project=learn_kylin&purge=false&ids=" + building);
+        var building = Kylin.Jobs.Find(id)!.TargetSegments.Single();
+        Http.Send(HttpMethod.Delete, Segments + "?project=learn_kylin&purge=false&ids=" + building);
         Assert.Multiple(() =>
         {
             Assert.That((string?)locked.Json["error_code"], Is.EqualTo("KE-010022216"));
-            Assert.That(kylin.Jobs.Find(id)!.State, Is.EqualTo(ExecutableState.SUICIDAL));
-            Assert.That(kylin.Jobs.Find(id)!.Status, Is.EqualTo(JobStatus.DISCARDED));
+            Assert.That(Kylin.Jobs.Find(id)!.State, Is.EqualTo(ExecutableState.SUICIDAL));
+            Assert.That(Kylin.Jobs.Find(id)!.Status, Is.EqualTo(JobStatus.DISCARDED));
         });
     }
 
@@ -384,7 +370,7 @@ public class SegmentBuildTests
     {
         // AbstractJobHandler.checkBeforeHandle: the new job's segment overlaps a segment a blocking job of the model targets.
         var order = new JobOrder("learn_kylin", JobType.INDEX_REFRESH, ModelEstates.Partitioned, new JobPlan()) { TargetSegments = ["seg-2"] };
-        kylin.Jobs.Add([NewJob.Create("busy-" + ModelEstates.Partitioned, "learn_kylin", order, kylin.Jobs.Now)]);
+        Kylin.Jobs.Add([NewJob.Create("busy-" + ModelEstates.Partitioned, "learn_kylin", order, Kylin.Jobs.Now)]);
         var answer = Put("{\"project\":\"learn_kylin\",\"ids\":[\"seg-2\"]}");
         Assert.Multiple(() =>
         {

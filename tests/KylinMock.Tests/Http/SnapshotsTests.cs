@@ -5,28 +5,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace KylinMock.Tests.Http;
 
 /// <summary>POST/PUT /kylin/api/snapshots and the project's snapshot_config over HTTP (build contract §4; SnapshotController, SnapshotService, NProjectController.updateSnapshotConfig).</summary>
-public class SnapshotsTests
+public class SnapshotsTests : ModelEstateTest
 {
     private const string Path = "/kylin/api/snapshots";
-    private KylinMockServer kylin = null!;
-    private KylinHttp http = null!;
-
-    [SetUp]
-    public void Start()
-    {
-        kylin = ModelEstates.Start();
-        http = new KylinHttp(kylin.Url);
-    }
-
-    [TearDown]
-    public void Stop()
-    {
-        http.Dispose();
-        kylin.Dispose();
-    }
 
     private void Enable() =>
-        Assert.That(http.Put("/kylin/api/projects/learn_kylin/snapshot_config", "{\"snapshot_manual_management_enabled\":true}").Status, Is.EqualTo(200));
+        Assert.That(Http.Put("/kylin/api/projects/learn_kylin/snapshot_config", "{\"snapshot_manual_management_enabled\":true}").Status, Is.EqualTo(200));
 
     private static string Msg(KylinHttp.Answer answer) => (string)answer.Json["msg"]!;
 
@@ -34,11 +18,11 @@ public class SnapshotsTests
     public void Snapshots_OffByDefault_IsKE010033002()
     {
         // kylin.snapshot.manual-management-enabled is false by default (SnapshotService.checkSnapshotManualManagement).
-        var answer = http.Send(HttpMethod.Post, Path, "{\"project\":\"learn_kylin\",\"tables\":[\"DEFAULT.KYLIN_SALES\"]}");
+        var answer = Http.Send(HttpMethod.Post, Path, "{\"project\":\"learn_kylin\",\"tables\":[\"DEFAULT.KYLIN_SALES\"]}");
         Assert.Multiple(() =>
         {
             Assert.That(Msg(answer), Is.EqualTo("KE-010033002(Snapshot Management Not Enabled):Snapshot management is not enabled in the settings. Please check and try again."));
-            Assert.That(kylin.Jobs.Count, Is.Zero);
+            Assert.That(Kylin.Jobs.Count, Is.Zero);
         });
     }
 
@@ -47,12 +31,12 @@ public class SnapshotsTests
     {
         // NSparkSnapshotJob.create per table; checkTableSnapshotExist before a refresh; checkRunningSnapshotTask.
         Enable();
-        var refreshFirst = http.Put(Path, "{\"project\":\"learn_kylin\",\"tables\":[\"DEFAULT.KYLIN_SALES\"]}");
-        var build = http.Send(HttpMethod.Post, Path, "{\"project\":\"learn_kylin\",\"databases\":[\"default\"]}");
-        var busy = http.Send(HttpMethod.Post, Path, "{\"project\":\"learn_kylin\",\"tables\":[\"DEFAULT.KYLIN_SALES\"]}");
-        ((FakeTimeProvider)kylin.Clock).Advance(TimeSpan.FromMinutes(3));
-        var refresh = http.Put(Path, "{\"project\":\"learn_kylin\",\"tables\":[\"default.kylin_sales\"]}");
-        var job = kylin.Jobs.Find((string)refresh.Data["jobs"]![0]!["job_id"]!)!;
+        var refreshFirst = Http.Put(Path, "{\"project\":\"learn_kylin\",\"tables\":[\"DEFAULT.KYLIN_SALES\"]}");
+        var build = Http.Send(HttpMethod.Post, Path, "{\"project\":\"learn_kylin\",\"databases\":[\"default\"]}");
+        var busy = Http.Send(HttpMethod.Post, Path, "{\"project\":\"learn_kylin\",\"tables\":[\"DEFAULT.KYLIN_SALES\"]}");
+        ((FakeTimeProvider)Kylin.Clock).Advance(TimeSpan.FromMinutes(3));
+        var refresh = Http.Put(Path, "{\"project\":\"learn_kylin\",\"tables\":[\"default.kylin_sales\"]}");
+        var job = Kylin.Jobs.Find((string)refresh.Data["jobs"]![0]!["job_id"]!)!;
         Assert.Multiple(() =>
         {
             Assert.That(Msg(refreshFirst), Is.EqualTo("KE-010033001(Snapshot Not Exist):Can't find the snapshot \"DEFAULT.KYLIN_SALES\". Please check and try again."));
@@ -72,11 +56,11 @@ public class SnapshotsTests
     {
         // SnapshotController.buildSnapshotsManually, SnapshotService.buildSnapshots/checkAndGetTable.
         Enable();
-        var answer = http.Send(HttpMethod.Post, Path, body);
+        var answer = Http.Send(HttpMethod.Post, Path, body);
         Assert.Multiple(() =>
         {
             Assert.That(Msg(answer), Is.EqualTo(message));
-            Assert.That(kylin.Jobs.Count, Is.Zero);
+            Assert.That(Kylin.Jobs.Count, Is.Zero);
         });
     }
 }
