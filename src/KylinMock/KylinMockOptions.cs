@@ -68,6 +68,18 @@ public sealed record KylinMockOptions
     /// <summary>The largest fixture file <see cref="FixturePath"/> may name (8 GiB by default; a million generated jobs take about 3.3 GiB).</summary>
     public long MaxFixtureBytes { get; init; } = 8L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// Kylin's <c>kylin.job.finished-notifier-url</c>: when set, each job whose run ends (SUCCEED, ERROR,
+    /// PAUSED, DISCARDED) is POSTed there as JSON, in the order the clock reached them. Null by default (no callback).
+    /// </summary>
+    public Uri? JobFinishedNotifierUrl { get; init; }
+
+    /// <summary><c>kylin.job.finished-notifier-username</c>: with it, the callback carries <c>Authorization: Basic</c>.</summary>
+    public string? JobFinishedNotifierUsername { get; init; }
+
+    /// <summary><c>kylin.job.finished-notifier-password</c>.</summary>
+    public string? JobFinishedNotifierPassword { get; init; }
+
     /// <summary>Throws when an option is out of range.</summary>
     public void Validate()
     {

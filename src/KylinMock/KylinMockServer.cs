@@ -28,10 +28,12 @@ public sealed class KylinMockServer : IDisposable
 
     private readonly KylinHost host;
     private readonly ServerContext context;
+    private readonly Notify.JobFinishedNotifier? notifier;
     private int stopped;
 
-    private KylinMockServer(KylinMockOptions options, KylinHost host, ServerContext context)
+    private KylinMockServer(KylinMockOptions options, KylinHost host, ServerContext context, Notify.JobFinishedNotifier? notifier)
     {
+        this.notifier = notifier;
         Options = options;
         this.host = host;
         this.context = context;
@@ -77,6 +79,12 @@ public sealed class KylinMockServer : IDisposable
         var estate = LoadEstate(options);
         var jobs = new JobStore(options.Clock, options.MaxRunningJobsPerProject, options.Seed);
         jobs.Load(estate);
+        var notifier = options.JobFinishedNotifierUrl is { } url ? new Notify.JobFinishedNotifier(url, options.JobFinishedNotifierUsername, options.JobFinishedNotifierPassword) : null;
+        if (notifier is not null)
+        {
+            jobs.RunEnded = (job, catalog, now) => notifier.Enqueue(Notify.JobFinishedJson.Write(job, catalog, now));
+        }
+
         var users = new UserDirectory(options.Users, options.Clock);
         var context = new ServerContext(jobs, users, options.Clock, options.TimeZone)
         {
@@ -97,10 +105,11 @@ public sealed class KylinMockServer : IDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            notifier?.Dispose();
             throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.GetBaseException().Message}", e);
         }
 
-        return new KylinMockServer(options, listening, context);
+        return new KylinMockServer(options, listening, context, notifier);
     }
 
     // A taken port is reported at once in one line, rather than after WireMock's start timeout.
@@ -153,6 +162,7 @@ public sealed class KylinMockServer : IDisposable
         }
 
         host.Stop(ShutdownGrace);
+        notifier?.Dispose();
         WaitForPortRelease();
     }
 

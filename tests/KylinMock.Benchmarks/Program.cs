@@ -25,6 +25,7 @@ var scenarios = new (string Name, Func<BenchSettings, Task<IEnumerable<ScenarioR
     ("list", ListThroughput.Run),
     ("scale", ListAtScale.Run),
     ("operate", Operate.Run),
+    ("build", BuildCycle.Run),
     ("startup", Startup.Run),
     ("generation", Generation.Run),
     ("fixture", FixtureLoad.Run),

@@ -10,7 +10,7 @@ internal static class SegmentJson
     public const string TimeRangeClass = "org.apache.kylin.metadata.model.SegmentRange$TimePartitionedSegmentRange";
 
     /// <summary>Writes one segment; <paramref name="oldParams"/> puts <c>size_kb</c> and <c>input_records</c> first, as GET /models does.</summary>
-    public static void Write(JsonWriter w, string project, SegmentRow row, bool oldParams)
+    public static void Write(JsonWriter w, string project, SegmentRow row, bool oldParams, Action<JsonWriter>? subclassFields = null)
     {
         var s = row.Segment;
         var built = s.Status != SegmentStatus.NEW;
@@ -34,6 +34,7 @@ internal static class SegmentJson
             IndexCountTotal = s.IndexCountTotal,
             RowCount = s.RowCount,
             LastModifiedTime = row.LastModifiedTime,
+            SubclassFields = subclassFields,
         });
     }
 
@@ -123,6 +124,7 @@ internal static class SegmentJson
         w.Property("has_base_agg_index", f.IndexCount > 0);
         w.Property("has_base_table_index_data", f.IndexCount > 0);
         w.Property("last_modified_time", f.LastModifiedTime);
+        f.SubclassFields?.Invoke(w);
         w.WriteEndObject();
     }
 
@@ -136,6 +138,9 @@ internal static class SegmentJson
     // What one NDataSegmentResponse shows; the defaults are those of an empty one (getHoles).
     private sealed record Fields(long Start, long End, bool TimeRange)
     {
+        /// <summary>Fields a subclass of NDataSegmentResponse appends (the build answers'), or null.</summary>
+        public Action<JsonWriter>? SubclassFields { get; init; }
+
         public bool OldParams { get; init; }
 
         public string? Id { get; init; }

@@ -74,7 +74,7 @@ internal static class ControlJobs
         return ControlAnswer.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["plan"] = JObject.Parse(PlanText(job.Plan)) });
     }
 
-    private static JobPlan ReadPlan(JObject json) =>
+    internal static JobPlan ReadPlan(JObject json) =>
         PlanJson.Read(json.ToString(Formatting.None), new JsonPlace(message => new ControlException(400, message), "plan"));
 
     private static string PlanText(JobPlan plan)

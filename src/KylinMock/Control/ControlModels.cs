@@ -56,4 +56,20 @@ internal static class ControlModels
 
         return ControlAnswer.Json(200, new JObject { ["added"] = added.Models.Count });
     }
+
+    /// <summary><c>PUT /__kylinmock/models/{uuid}/next_job</c> <c>{"plan":{...}}</c>: the next job a build request makes for the model follows the plan.</summary>
+    public static ControlAnswer ScriptNextJob(ServerContext server, string modelUuid, ControlCall call)
+    {
+        var plan = call.Body()["plan"] as JObject ?? throw new ControlException(400, "give {\"plan\": {...}}");
+        try
+        {
+            new KylinModels(server.Store).ScriptNextJob(modelUuid, ControlJobs.ReadPlan(plan));
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new ControlException(404, e.Message);
+        }
+
+        return ControlAnswer.Json(200, new JObject { ["model"] = modelUuid, ["plan"] = plan });
+    }
 }

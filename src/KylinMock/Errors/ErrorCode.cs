@@ -109,6 +109,75 @@ internal sealed record ErrorCode
     public static readonly ErrorCode TimeInvalidRangeNotConsistent = new("KE-010043206", oldStyle: false);
 
 
+    /// <summary>KE-010022202: a new range overlapping built segments.</summary>
+    public static readonly ErrorCode SegmentBuildRangeOverlap = new("KE-010022202", oldStyle: false);
+
+    /// <summary>KE-010022207: fewer than two segments to merge.</summary>
+    public static readonly ErrorCode SegmentMergeLessThanTwo = new("KE-010022207", oldStyle: false);
+
+    /// <summary>KE-010022208: gaps between the segments to merge.</summary>
+    public static readonly ErrorCode SegmentMergeContainsGaps = new("KE-010022208", oldStyle: false);
+
+    /// <summary>KE-010022209: no segment of that name.</summary>
+    public static readonly ErrorCode SegmentNotExistName = new("KE-010022209", oldStyle: false);
+
+    /// <summary>KE-010022210: no segment of that id.</summary>
+    public static readonly ErrorCode SegmentNotExistId = new("KE-010022210", oldStyle: false);
+
+    /// <summary>KE-010022211: no segment resolved.</summary>
+    public static readonly ErrorCode SegmentEmptyId = new("KE-010022211", oldStyle: false);
+
+    /// <summary>KE-010022214: both segment ids and names given.</summary>
+    public static readonly ErrorCode SegmentConflictParameter = new("KE-010022214", oldStyle: false);
+
+    /// <summary>KE-010022215: neither segment ids nor names given.</summary>
+    public static readonly ErrorCode SegmentEmptyParameter = new("KE-010022215", oldStyle: false);
+
+    /// <summary>KE-010022216: a LOCKED segment.</summary>
+    public static readonly ErrorCode SegmentLocked = new("KE-010022216", oldStyle: false);
+
+    /// <summary>KE-010022217: a segment LOADING, REFRESHING or MERGING.</summary>
+    public static readonly ErrorCode SegmentStatus = new("KE-010022217", oldStyle: false);
+
+    /// <summary>KE-010032206: a blocking job on the same segments.</summary>
+    public static readonly ErrorCode JobCreateCheckFail = new("KE-010032206", oldStyle: false);
+
+    /// <summary>KE-010032202: a refresh of a segment with no index, without refresh_all_indexes.</summary>
+    public static readonly ErrorCode JobCreateCheckSegmentFail = new("KE-010032202", oldStyle: false);
+
+    /// <summary>KE-010032214: sampling rows outside 10000..20000000.</summary>
+    public static readonly ErrorCode JobSamplingRangeInvalid = new("KE-010032214", oldStyle: false);
+
+    /// <summary>KE-010007003: Invalid Table Name (old style).</summary>
+    public static readonly ErrorCode InvalidTableName = new("KE-010007003", oldStyle: true);
+
+    /// <summary>KE-010000005: Empty Parameter (old style).</summary>
+    public static readonly ErrorCode EmptyParameter = new("KE-010000005", oldStyle: true);
+
+    /// <summary>KE-010008001: Database Not Exist (old style).</summary>
+    public static readonly ErrorCode DatabaseNotExist = new("KE-010008001", oldStyle: true);
+
+    /// <summary>KE-010007001: Table Not Exist (old style).</summary>
+    public static readonly ErrorCode TableNotExist = new("KE-010007001", oldStyle: true);
+
+    /// <summary>KE-010033001: Snapshot Not Exist (old style).</summary>
+    public static readonly ErrorCode SnapshotNotExist = new("KE-010033001", oldStyle: true);
+
+    /// <summary>KE-010033002: Snapshot Management Not Enabled (old style).</summary>
+    public static readonly ErrorCode SnapshotManagementNotEnabled = new("KE-010033002", oldStyle: true);
+
+    /// <summary>KE-010022220: batch_index_ids and index_status together.</summary>
+    public static readonly ErrorCode SegmentIndexConflictParameter = new("KE-010022220", oldStyle: false);
+
+    /// <summary>KE-010022221: an index_status outside NO_BUILD, ONLINE, BUILDING.</summary>
+    public static readonly ErrorCode SegmentIndexStatusInvalid = new("KE-010022221", oldStyle: false);
+
+    /// <summary>KE-010022222: more than 100 segments in one job.</summary>
+    public static readonly ErrorCode SegmentBuildTooMany = new("KE-010022222", oldStyle: false);
+
+    /// <summary>KE-010002018: partition values for a model without multi-level partitions (old style).</summary>
+    public static readonly ErrorCode PartitionValueNotSupport = new("KE-010002018", oldStyle: true);
+
     /// <inheritdoc />
     public override string ToString() => Code;
 }

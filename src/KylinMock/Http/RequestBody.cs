@@ -42,4 +42,37 @@ internal static class RequestBody
         JValue value => Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture),
         var other => throw KylinException.WithRaw(ErrorCode.FailedParseJson, $"Cannot deserialize value of type `java.lang.String` from {other.Type} value"),
     };
+
+    /// <summary>A boolean field (Jackson takes true/false and their strings), or <paramref name="fallback"/> when absent.</summary>
+    public static bool Bool(JObject body, string name, bool fallback) => body[name] switch
+    {
+        null or { Type: JTokenType.Null } => fallback,
+        { Type: JTokenType.Boolean } value => (bool)value,
+        JValue { Type: JTokenType.String } value when bool.TryParse((string?)value, out var parsed) => parsed,
+        var other => throw KylinException.WithRaw(ErrorCode.FailedParseJson, $"Cannot deserialize value of type `boolean` from {other.Type} value"),
+    };
+
+    /// <summary>An int field (a numeric string coerced, as Jackson does), or <paramref name="fallback"/> when absent.</summary>
+    public static int Int(JObject body, string name, int fallback) => body[name] switch
+    {
+        null or { Type: JTokenType.Null } => fallback,
+        { Type: JTokenType.Integer } value when (long)value is >= int.MinValue and <= int.MaxValue => (int)value,
+        JValue { Type: JTokenType.String } value when int.TryParse((string?)value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+        var other => throw KylinException.WithRaw(ErrorCode.FailedParseJson, $"Cannot deserialize value of type `int` from {other.Type} value"),
+    };
+
+    /// <summary>A string array field (a single string is one item, as Jackson's ACCEPT_SINGLE_VALUE_AS_ARRAY is off: refused), or null.</summary>
+    public static IReadOnlyList<string>? Strings(JObject body, string name) => body[name] switch
+    {
+        null or { Type: JTokenType.Null } => null,
+        JArray items when items.All(i => i is JValue) => items.Select(i => Convert.ToString(((JValue)i).Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToArray(),
+        var other => throw KylinException.WithRaw(ErrorCode.FailedParseJson, $"Cannot deserialize value of type `java.lang.String[]` from {other.Type} value"),
+    };
+
+    /// <summary>A field of any JSON kind as raw JSON (an <c>Object</c> property such as <c>tag</c>), or null.</summary>
+    public static string? Raw(JObject body, string name) => body[name] switch
+    {
+        null or { Type: JTokenType.Null } => null,
+        var token => token.ToString(Formatting.None),
+    };
 }

@@ -27,6 +27,10 @@ internal static class SpringBinding
         return values[0].Length == 0 ? [] : values[0].Split(',').Select(v => v.Trim()).ToList();
     }
 
+    /// <summary>A <c>String[]</c> or <c>List</c> parameter: repeated values and comma lists split into items, empty items dropped; null when absent.</summary>
+    public static string[]? Items(KylinRequest request, string name) =>
+        request.Parameter(name)?.SelectMany(v => v.Split(',')).Where(v => v.Length > 0).ToArray();
+
     /// <summary>A <c>String</c> parameter: repeated values are joined with commas.</summary>
     public static string? String(KylinRequest request, string name)
     {

@@ -42,6 +42,9 @@ public sealed class JobStore
         scheduler = new JobScheduler(maxRunningPerProject, Touched);
     }
 
+    /// <summary>Hears of each job whose run loop ends (RUNNING to a state other than READY), under the lock, in the clock's order.</summary>
+    internal Action<Job, Models.ModelCatalog, long>? RunEnded { get; set; }
+
     /// <summary>The clock the store reads, as epoch milliseconds.</summary>
     public long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -157,20 +160,21 @@ public sealed class JobStore
         ArgumentException.ThrowIfNullOrWhiteSpace(project);
         ArgumentException.ThrowIfNullOrWhiteSpace(targetModel);
         ArgumentNullException.ThrowIfNull(plan);
-        lock (gate)
-        {
-            var now = Now;
-            CatchUp(now);
-            var jobId = id ?? ids.Guid().ToString();
-            if (byId.ContainsKey(jobId))
-            {
-                throw new ArgumentException($"A job with id \"{jobId}\" exists already.", nameof(id));
-            }
+        return Write(view => view.Submit(new JobOrder(project, type, targetModel, plan) { SubjectAlias = subjectAlias, Id = id ?? view.NewUuid() }).Clone());
+    }
 
-            var job = NewJob.Create(jobId, projects.GetValueOrDefault(project)?.Name ?? project, type, targetModel, subjectAlias, plan, now);
-            Insert(job);
-            return job.Clone();
+    // Kylin's JobParam: model jobs are "<uuid>-<model uuid>" (JobParam's constructor), others a plain uuid.
+    private Job SubmitLocked(JobOrder order, long now)
+    {
+        var jobId = order.Id ?? (order.Type.SubjectKind() == SubjectKind.Model ? ids.Guid() + "-" + order.TargetModel : ids.Guid().ToString());
+        if (byId.ContainsKey(jobId))
+        {
+            throw new ArgumentException($"A job with id \"{jobId}\" exists already.", nameof(order));
         }
+
+        var job = NewJob.Create(jobId, projects.GetValueOrDefault(order.Project)?.Name ?? order.Project, order, now);
+        Insert(job);
+        return job;
     }
 
     /// <summary>Scripts the rest of a job's life: from now on it follows <paramref name="plan"/>. Returns a copy of the job.</summary>
@@ -258,10 +262,21 @@ public sealed class JobStore
     }
 
     // Every change to a job ends here: its revision and order follow, and kept answers no longer hold.
+    // A model job's move changes its segments in the same step (SegmentEffects), under this lock.
     private void Touched(Job job)
     {
         job.revision++;
+        var was = job.listedState;
         byLastModified.Update(job);
+        if (was != job.State)
+        {
+            catalog.Moved(job);
+            if (was == ExecutableState.RUNNING && job.State != ExecutableState.READY && RunEnded is { } ended)
+            {
+                ended(job, catalog, Now);
+            }
+        }
+
         Changed();
     }
 
@@ -346,6 +361,19 @@ public sealed class JobStore
         {
             var now = Now;
             store.Change(job, j => JobTransitions.Apply(j, action, now), now);
+        }
+
+        /// <summary>Submits a job at this view's instant (READY, the steps of its type); returns the live job.</summary>
+        public Job Submit(JobOrder order) => store.SubmitLocked(order, Now);
+
+        /// <summary>A new uuid drawn from the store's seed (segment ids).</summary>
+        public string NewUuid() => store.ids.Guid().ToString();
+
+        /// <summary>Kylin ends a job itself (its segments are gone): SUICIDAL, shown DISCARDED (DefaultExecutableOnModel.checkSuicide).</summary>
+        public void Suicide(Job job)
+        {
+            var now = Now;
+            store.Change(job, j => JobTransitions.Suicide(j, now), now);
         }
 
         /// <summary>Answers kept from before no longer hold.</summary>

@@ -130,6 +130,25 @@ internal static class JobTransitions
         StateMoves.MoveJob(job, ExecutableState.DISCARDED, now);
     }
 
+    /// <summary>Kylin ends an unfinished job itself (its target segments are gone): its unfinished steps and the job go SUICIDAL.</summary>
+    public static void Suicide(Job job, long now)
+    {
+        if (job.State.IsFinal())
+        {
+            return;
+        }
+
+        foreach (var step in job.Steps)
+        {
+            if (step.State != ExecutableState.SUCCEED)
+            {
+                StateMoves.MoveStep(job, step, ExecutableState.SUICIDAL, now);
+            }
+        }
+
+        StateMoves.MoveJob(job, ExecutableState.SUICIDAL, now);
+    }
+
     private static KylinException Refused(JobAction action, Job job) =>
         new(ErrorCode.JobUpdateStatusFailed, action.ToString(), job.Id, job.State.ToString());
 }

@@ -3,8 +3,13 @@ namespace KylinMock.Jobs;
 /// <summary>A job as Kylin creates it: READY, its type's steps all READY, created and modified now.</summary>
 internal static class NewJob
 {
-    public static Job Create(string id, string project, JobType type, string targetModel, string? subjectAlias, JobPlan plan, long now)
+    public static Job Create(string id, string project, JobType type, string targetModel, string? subjectAlias, JobPlan plan, long now) =>
+        Create(id, project, new JobOrder(project, type, targetModel, plan) { SubjectAlias = subjectAlias }, now);
+
+    public static Job Create(string id, string project, JobOrder order, long now)
     {
+        var type = order.Type;
+        var targetModel = order.TargetModel;
         var kind = type.SubjectKind();
         var wholeTable = kind is SubjectKind.Table or SubjectKind.Snapshot or SubjectKind.Project;
         var job = new Job
@@ -13,10 +18,11 @@ internal static class NewJob
             Project = project,
             JobName = type,
             TargetModel = targetModel,
-            SubjectAlias = kind == SubjectKind.Model ? subjectAlias ?? targetModel : targetModel,
-            DataRangeStart = 0,
-            DataRangeEnd = wholeTable ? long.MaxValue : now,
-            TargetSegments = wholeTable ? [] : [StableHash.Uuid("segment:" + id)],
+            SubjectAlias = kind == SubjectKind.Model ? order.SubjectAlias ?? targetModel : targetModel,
+            DataRangeStart = order.DataRange?.Start ?? 0,
+            DataRangeEnd = order.DataRange?.End ?? (wholeTable ? long.MaxValue : now),
+            TargetSegments = order.TargetSegments ?? (wholeTable ? [] : [StableHash.Uuid("segment:" + id)]),
+            TagJson = order.TagJson,
             Submitter = "ADMIN",
             DiscardSafety = true,
             SnapshotDataRange = kind == SubjectKind.Snapshot ? "FULL" : null,
@@ -25,7 +31,7 @@ internal static class NewJob
             CreateTime = now,
             LastModified = now,
             ReadySince = now,
-            Plan = plan,
+            Plan = order.Plan,
         };
         job.history.Add(ExecutableState.READY);
         var names = type.StepNames();

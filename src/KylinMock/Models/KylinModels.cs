@@ -49,4 +49,23 @@ public sealed class KylinModels
             return 0;
         });
     }
+
+    /// <summary>
+    /// Scripts the next job a build request makes for the model (POST/PUT .../segments): it lives by
+    /// <paramref name="plan"/>, for example <c>new JobPlan().FailingAt(1)</c>; later jobs get the default plan.
+    /// </summary>
+    /// <param name="modelUuid">The model's uuid.</param>
+    /// <param name="plan">The plan.</param>
+    /// <exception cref="KeyNotFoundException">No model has that uuid.</exception>
+    public void ScriptNextJob(string modelUuid, JobPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(modelUuid);
+        ArgumentNullException.ThrowIfNull(plan);
+        store.Write(view =>
+        {
+            _ = view.Catalog.FindByUuid(modelUuid) ?? throw new KeyNotFoundException($"No model with uuid \"{modelUuid}\".");
+            view.Catalog.ScriptNextJob(modelUuid, plan);
+            return 0;
+        });
+    }
 }

@@ -14,6 +14,9 @@ internal sealed class ModelCatalog
     private readonly Dictionary<string, List<Segment>> segments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TableDesc>> tables = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<Job>> jobsByModel = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JobPlan> nextPlans = new(StringComparer.Ordinal);
+    private readonly HashSet<string> snapshotManagement = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<(string Project, string Table)> snapshots = new(new SnapshotKeyComparer());
 
     /// <summary>Forgets everything, the job index included.</summary>
     public void Clear()
@@ -23,6 +26,9 @@ internal sealed class ModelCatalog
         segments.Clear();
         tables.Clear();
         jobsByModel.Clear();
+        nextPlans.Clear();
+        snapshotManagement.Clear();
+        snapshots.Clear();
     }
 
     /// <summary>Takes the tables, models and segments of <paramref name="estate"/> (the job index is kept).</summary>
@@ -146,6 +152,78 @@ internal sealed class ModelCatalog
         }
     }
 
+    /// <summary>The next job made for the model by a build request lives by <paramref name="plan"/> (once).</summary>
+    public void ScriptNextJob(string modelUuid, JobPlan plan) => nextPlans[modelUuid] = plan;
+
+    /// <summary>The plan of the next job made for the model: the scripted one (taken), else the default plan.</summary>
+    public JobPlan TakeNextPlan(string modelUuid) => nextPlans.Remove(modelUuid, out var plan) ? plan : new JobPlan();
+
+    /// <summary>Adds a segment to its model, keeping range order.</summary>
+    public void AddSegment(Segment segment)
+    {
+        var list = segments[segment.ModelUuid];
+        list.Add(segment);
+        SortByRange(list);
+    }
+
+    /// <summary>Puts <paramref name="segment"/> in place of the model's segment with the same id.</summary>
+    public void ReplaceSegment(Segment segment)
+    {
+        var list = segments[segment.ModelUuid];
+        var index = list.FindIndex(s => s.Id == segment.Id);
+        if (index >= 0)
+        {
+            list[index] = segment;
+        }
+    }
+
+    /// <summary>Removes the model's segments that match; returns how many went.</summary>
+    public int RemoveSegments(string modelUuid, Predicate<Segment> match) =>
+        segments.TryGetValue(modelUuid, out var list) ? list.RemoveAll(match) : 0;
+
+    /// <summary>Sets the dataflow's stored status of a model (ONLINE after a build, OFFLINE when its last segment goes).</summary>
+    public void SetStoredStatus(string modelUuid, ModelStatus status)
+    {
+        if (!byUuid.TryGetValue(modelUuid, out var model) || model.StoredStatus == status)
+        {
+            return;
+        }
+
+        var changed = model with { StoredStatus = status };
+        byUuid[modelUuid] = changed;
+        models[models.IndexOf(model)] = changed;
+    }
+
+    /// <summary>A job of the store moved to another state: its segments follow (<see cref="SegmentEffects"/>), a finished snapshot job leaves its table a snapshot.</summary>
+    public void Moved(Job job)
+    {
+        if (job.JobName.SubjectKind() == SubjectKind.Snapshot && job.State == ExecutableState.SUCCEED)
+        {
+            snapshots.Add((job.Project, job.TargetModel));
+        }
+
+        SegmentEffects.Apply(this, job);
+    }
+
+    /// <summary>Whether the project's <c>kylin.snapshot.manual-management-enabled</c> is on (off by default).</summary>
+    public bool SnapshotManagement(string project) => snapshotManagement.Contains(project);
+
+    /// <summary>Turns the project's snapshot management on or off (PUT .../snapshot_config).</summary>
+    public void SetSnapshotManagement(string project, bool enabled)
+    {
+        if (enabled)
+        {
+            snapshotManagement.Add(project);
+        }
+        else
+        {
+            snapshotManagement.Remove(project);
+        }
+    }
+
+    /// <summary>Whether the table has a built snapshot (<c>TableDesc.getLastSnapshotPath</c> set).</summary>
+    public bool HasSnapshot(string project, string table) => snapshots.Contains((project, table));
+
     /// <summary>A copy of everything, for fixtures and the control API.</summary>
     public ModelEstate Snapshot() => new(
         tables.Values.SelectMany(t => t).ToArray(),
@@ -165,4 +243,14 @@ internal sealed class ModelCatalog
 
     private static void SortByRange(List<Segment> list) =>
         list.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+}
+
+/// <summary>Project and table names ignoring case.</summary>
+internal sealed class SnapshotKeyComparer : IEqualityComparer<(string Project, string Table)>
+{
+    public bool Equals((string Project, string Table) x, (string Project, string Table) y) =>
+        StringComparer.OrdinalIgnoreCase.Equals(x.Project, y.Project) && StringComparer.OrdinalIgnoreCase.Equals(x.Table, y.Table);
+
+    public int GetHashCode((string Project, string Table) obj) =>
+        HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Project), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Table));
 }

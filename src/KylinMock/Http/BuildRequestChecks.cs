@@ -1,0 +1,31 @@
+using KylinMock.Errors;
+using KylinMock.Jobs;
+using KylinMock.Models;
+
+namespace KylinMock.Http;
+
+/// <summary>The checks every job-producing request shares: NBasicController.validatePriority and checkParamLength("tag").</summary>
+internal static class BuildRequestChecks
+{
+    // kylin.job.tag-max-size default 1024 (KB); checkParamLength compares the JSON text's length * 2 with it.
+    private const int TagMaxBytes = 1024 * 1024;
+
+    /// <summary>0-4, else KE-010043207.</summary>
+    public static int Priority(int priority) =>
+        priority is >= 0 and <= 4 ? priority : throw new KylinException(ErrorCode.ParameterInvalidSupportList, "priority", "0, 1, 2, 3, 4");
+
+    /// <summary>The tag, or KE-010000003 when its text is longer than half the limit (checkParamLength counts two bytes a character).</summary>
+    public static string? Tag(string? tagJson) =>
+        tagJson is null || tagJson.Length * 2L <= TagMaxBytes
+            ? tagJson
+            : throw KylinException.WithRaw(ErrorCode.InvalidParameter, "The parameter 'tag' is too large, maximum 1024 KB.");
+
+    /// <summary>OpenSegmentController's prelude of a model's job-producing request: checkProjectName, validatePriority, getModel, then the tag (SegmentController).</summary>
+    public static (DataModel Model, BuildSettings Settings) ModelRequest(JobStore.StoreView view, string project, int priority, string modelName, string? tagJson)
+    {
+        var name = ModelNames.Project(view, project);
+        Priority(priority);
+        var model = ModelNames.Model(view.Catalog, name, modelName);
+        return (model, new BuildSettings(priority, Tag(tagJson)));
+    }
+}

@@ -1,0 +1,41 @@
+using KylinMock.Answers;
+using KylinMock.Errors;
+using KylinMock.Models;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// <c>POST /kylin/api/models/{model_name}/segments</c> (OpenSegmentController.buildSegmentsManually →
+/// SegmentController → ModelBuildService.buildSegmentsManually). Checks in Kylin's order: project,
+/// priority, model, tag, the data range, partition values of a model without sub-partitions, then the build's own.
+/// </summary>
+internal sealed class BuildSegmentsProvider(ServerContext server) : IKylinOperation
+{
+    private const string Method = "public org.apache.kylin.rest.response.EnvelopeResponse<org.apache.kylin.rest.response.JobInfoResponse> org.apache.kylin.rest.controller.open.OpenSegmentController.buildSegmentsManually(java.lang.String,org.apache.kylin.rest.request.BuildSegmentsRequest) throws java.lang.Exception";
+
+    /// <inheritdoc />
+    public KylinAnswer Handle(KylinRequest request, RequestContext context)
+    {
+        var modelName = context.Path["model_name"];
+        var body = RequestBody.Object(request, Method);
+        var project = RequestBody.String(body, "project") ?? string.Empty;
+        var priority = RequestBody.Int(body, "priority", 3);
+        var start = RequestBody.String(body, "start");
+        var end = RequestBody.String(body, "end");
+        var buildAll = RequestBody.Bool(body, "build_all_indexes", true);
+        var subPartitionValues = body["sub_partition_values"] is Newtonsoft.Json.Linq.JArray { Count: > 0 };
+        var tag = RequestBody.Raw(body, "tag");
+        var answer = server.Store.Write(view =>
+        {
+            var (model, settings) = BuildRequestChecks.ModelRequest(view, project, priority, modelName, tag);
+            var range = SegmentRanges.Validate(start, end, model.PartitionDesc?.PartitionDateFormat, server.TimeZone);
+            if (!model.MultiPartition && subPartitionValues)
+            {
+                throw KylinException.WithRaw(ErrorCode.PartitionValueNotSupport, $"Model \"{model.Alias}\" hasn’t set a partition column yet. Please set it first and try again.");
+            }
+
+            return JobInfoJson.Envelope(SegmentBuilds.Build(view, model, range, buildAll, settings, server.TimeZone));
+        });
+        return new KylinAnswer(200, context.ContentType, answer);
+    }
+}

@@ -1,0 +1,47 @@
+using KylinMock.Answers;
+using KylinMock.Errors;
+using KylinMock.Models;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// <c>DELETE /kylin/api/models/{model_name}/segments</c> (OpenSegmentController.deleteSegments →
+/// SegmentController → ModelService.deleteSegmentById / purgeModelManually): project and purge required,
+/// project, model, then purge everything, or ids xor names, none resolved KE-010022211, unknown, LOCKED.
+/// </summary>
+internal sealed class DeleteSegmentsProvider(ServerContext server) : IKylinOperation
+{
+    /// <inheritdoc />
+    public KylinAnswer Handle(KylinRequest request, RequestContext context)
+    {
+        var modelName = context.Path["model_name"];
+        var project = SpringBinding.RequiredString(request, "project");
+        _ = SpringBinding.RequiredString(request, "purge");
+        var purge = SpringBinding.Bool(request, "purge", false);
+        _ = SpringBinding.Bool(request, "force", false);
+        var ids = SpringBinding.Items(request, "ids");
+        var names = SpringBinding.Items(request, "names");
+        var answer = server.Store.Write(view =>
+        {
+            var name = ModelNames.Project(view, project);
+            var model = ModelNames.Model(view.Catalog, name, modelName);
+            if (purge)
+            {
+                SegmentBuilds.Delete(view, model, null);
+            }
+            else
+            {
+                var resolved = SegmentBuilds.Resolve(view.Catalog, model, ids, names);
+                if (resolved.Count == 0)
+                {
+                    throw new KylinException(ErrorCode.SegmentEmptyId);
+                }
+
+                SegmentBuilds.Delete(view, model, resolved);
+            }
+
+            return EnvelopeJson.Success(w => w.WriteValue(string.Empty));
+        });
+        return new KylinAnswer(200, context.ContentType, answer);
+    }
+}

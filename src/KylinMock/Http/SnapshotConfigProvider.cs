@@ -1,0 +1,30 @@
+using KylinMock.Answers;
+using KylinMock.Models;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// <c>PUT /kylin/api/projects/{project}/snapshot_config</c> (NProjectController.updateSnapshotConfig):
+/// <c>snapshot_manual_management_enabled</c> and <c>snapshot_automatic_refresh_enabled</c> (both default
+/// false) must read as booleans; the first turns the snapshot endpoints on for the project. Data "".
+/// </summary>
+internal sealed class SnapshotConfigProvider(ServerContext server) : IKylinOperation
+{
+    private const string Method = "public org.apache.kylin.rest.response.EnvelopeResponse<java.lang.String> org.apache.kylin.rest.controller.NProjectController.updateSnapshotConfig(java.lang.String,org.apache.kylin.rest.request.SnapshotConfigRequest)";
+
+    /// <inheritdoc />
+    public KylinAnswer Handle(KylinRequest request, RequestContext context)
+    {
+        var project = context.Path["project"];
+        var body = RequestBody.Object(request, Method);
+        var enabled = RequestBody.Bool(body, "snapshot_manual_management_enabled", false);
+        _ = RequestBody.Bool(body, "snapshot_automatic_refresh_enabled", false);
+        var answer = server.Store.Write(view =>
+        {
+            var name = ModelNames.Project(view, project);
+            view.Catalog.SetSnapshotManagement(name, enabled);
+            return EnvelopeJson.Success(w => w.WriteValue(string.Empty));
+        });
+        return new KylinAnswer(200, context.ContentType, answer);
+    }
+}
