@@ -112,6 +112,15 @@ internal sealed record ErrorCode
     /// <summary>KE-010022202: a new range overlapping built segments.</summary>
     public static readonly ErrorCode SegmentBuildRangeOverlap = new("KE-010022202", oldStyle: false);
 
+    /// <summary>KE-010022203: no segment in the range to refresh (SegmentControllerV2.rebuild).</summary>
+    public static readonly ErrorCode SegmentRefreshSelectRangeEmpty = new("KE-010022203", oldStyle: false);
+
+    /// <summary>KE-010022206: more than one segment in the range to refresh (SegmentControllerV2.rebuild).</summary>
+    public static readonly ErrorCode SegmentRefreshSelectRangeMore = new("KE-010022206", oldStyle: false);
+
+    /// <summary>KE-010022212: no segment named (SegmentControllerV2.manageSegments).</summary>
+    public static readonly ErrorCode SegmentsEmptyChosen = new("KE-010022212", oldStyle: false);
+
     /// <summary>KE-010022207: fewer than two segments to merge.</summary>
     public static readonly ErrorCode SegmentMergeLessThanTwo = new("KE-010022207", oldStyle: false);
 

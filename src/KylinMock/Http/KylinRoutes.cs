@@ -61,6 +61,8 @@ internal static class KylinRoutes
             .KylinV2("GET", "/kylin/api/jobs/{job_id:.+}/steps/{step_id:.+}/output", new GetJobOutputV2Provider(server))
             .KylinV2("GET", "/kylin/api/cubes", new GetCubesV2Provider(server))
             .KylinV2("GET", "/kylin/api/cubes/{cubeName}", new GetCubeV2Provider(server))
+            .KylinV2("PUT", "/kylin/api/cubes/{cubeName}/rebuild", new RebuildCubeV2Provider(server))
+            .KylinV2("PUT", "/kylin/api/cubes/{cubeName}/segments", new ManageSegmentsV2Provider(server))
             .KylinV2("GET", "/kylin/api/cubes/{cubeName}/holes", new GetCubeHolesV2Provider(server))
             .KylinV2("GET", "/kylin/api/cubes/{cubeName}/sql", new GetCubeSqlV2Provider(server))
             .KylinV2("GET", "/kylin/api/projects", new GetProjectsV2Provider(server), anonymous: true)

@@ -61,6 +61,15 @@ internal static class RequestBody
         var other => throw KylinException.WithRaw(ErrorCode.FailedParseJson, $"Cannot deserialize value of type `int` from {other.Type} value"),
     };
 
+    /// <summary>A long field (a numeric string coerced, as Jackson does), or <paramref name="fallback"/> when absent.</summary>
+    public static long Long(JObject body, string name, long fallback) => body[name] switch
+    {
+        null or { Type: JTokenType.Null } => fallback,
+        { Type: JTokenType.Integer } value when value.ToObject<System.Numerics.BigInteger>() >= long.MinValue && value.ToObject<System.Numerics.BigInteger>() <= long.MaxValue => (long)value,
+        JValue { Type: JTokenType.String } value when long.TryParse((string?)value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+        var other => throw KylinException.WithRaw(ErrorCode.FailedParseJson, $"Cannot deserialize value of type `long` from {other.Type} value"),
+    };
+
     /// <summary>A string array field (a single string is one item, as Jackson's ACCEPT_SINGLE_VALUE_AS_ARRAY is off: refused), or null.</summary>
     public static IReadOnlyList<string>? Strings(JObject body, string name) => body[name] switch
     {
