@@ -27,10 +27,8 @@ internal static class JobInfoJson
             }
 
             w.WriteStartObject();
-            w.WritePropertyName("job_name");
-            w.WriteValue(job.JobName);
-            w.WritePropertyName("job_id");
-            w.WriteValue(job.JobId);
+            w.Property("job_name", job.JobName);
+            w.Property("job_id", job.JobId);
             w.WriteEndObject();
         }
 

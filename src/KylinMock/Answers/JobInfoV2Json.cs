@@ -16,10 +16,8 @@ internal static class JobInfoV2Json
         }
 
         w.WriteStartObject();
-        w.WritePropertyName("uuid");
-        w.WriteValue(job.JobId);
-        w.WritePropertyName("job_type");
-        w.WriteValue(job.JobName);
+        w.Property("uuid", job.JobId);
+        w.Property("job_type", job.JobName);
         w.WriteEndObject();
     }
 
@@ -27,12 +25,9 @@ internal static class JobInfoV2Json
     public static byte[] Envelope(string code, string? data, string msg) => EnvelopeJson.Write(Formatting.None, w =>
     {
         w.WriteStartObject();
-        w.WritePropertyName("code");
-        w.WriteValue(code);
-        w.WritePropertyName("data");
-        w.WriteValue(data);
-        w.WritePropertyName("msg");
-        w.WriteValue(msg);
+        w.Property("code", code);
+        w.Property("data", data);
+        w.Property("msg", msg);
         w.WriteEndObject();
     });
 }

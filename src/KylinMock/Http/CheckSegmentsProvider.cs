@@ -34,10 +34,8 @@ internal sealed class CheckSegmentsProvider(ServerContext server) : IKylinOperat
                 foreach (var s in overlapping)
                 {
                     w.WriteStartObject();
-                    w.WritePropertyName("segment_id");
-                    w.WriteValue(s.Id);
-                    w.WritePropertyName("segment_name");
-                    w.WriteValue(s.Name);
+                    w.Property("segment_id", s.Id);
+                    w.Property("segment_name", s.Name);
                     w.WriteEndObject();
                 }
 
