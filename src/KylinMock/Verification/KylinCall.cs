@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using KylinMock.Control;
 using KylinMock.Http;
 using KylinMock.Jobs;
@@ -7,7 +6,7 @@ using KylinMock.Jobs;
 namespace KylinMock.Verification;
 
 /// <summary>One journal entry read as the Kylin operation it called, with what it sent parsed.</summary>
-public sealed partial class KylinCall
+public sealed class KylinCall
 {
     private KylinCall(JournalEntry request, KylinOperation operation)
     {
@@ -55,29 +54,21 @@ public sealed partial class KylinCall
             : line;
     }
 
+    // The route table's own templates (KylinRoutes), matched by the same PathTemplate, not a second set of regexes.
+    private static readonly PathTemplate JobsPath = new("/kylin/api/jobs");
+    private static readonly PathTemplate StatusPath = new("/kylin/api/jobs/status");
+    private static readonly PathTemplate DetailPath = new("/kylin/api/jobs/{job_id:.+}/detail");
+    private static readonly PathTemplate OutputPath = new("/kylin/api/jobs/{job_id:.+}/steps/{step_id:.+}/output");
+    private static readonly PathTemplate AuthenticationPath = new("/kylin/api/user/authentication");
+
     private static KylinOperation OperationOf(string method, string path) => method switch
     {
-        "GET" when JobsPath().IsMatch(path) => KylinOperation.GetJobList,
-        "DELETE" when JobsPath().IsMatch(path) => KylinOperation.DropJobs,
-        "PUT" when StatusPath().IsMatch(path) => KylinOperation.UpdateJobStatus,
-        "GET" when DetailPath().IsMatch(path) => KylinOperation.GetJobDetail,
-        "GET" when OutputPath().IsMatch(path) => KylinOperation.GetJobOutput,
-        "GET" or "POST" when AuthenticationPath().IsMatch(path) => KylinOperation.UserAuthentication,
+        "GET" when JobsPath.TryMatch(path, out _) => KylinOperation.GetJobList,
+        "DELETE" when JobsPath.TryMatch(path, out _) => KylinOperation.DropJobs,
+        "PUT" when StatusPath.TryMatch(path, out _) => KylinOperation.UpdateJobStatus,
+        "GET" when DetailPath.TryMatch(path, out _) => KylinOperation.GetJobDetail,
+        "GET" when OutputPath.TryMatch(path, out _) => KylinOperation.GetJobOutput,
+        "GET" or "POST" when AuthenticationPath.TryMatch(path, out _) => KylinOperation.UserAuthentication,
         _ => KylinOperation.Other,
     };
-
-    [GeneratedRegex("^/kylin/api/jobs/?$")]
-    private static partial Regex JobsPath();
-
-    [GeneratedRegex("^/kylin/api/jobs/status/?$")]
-    private static partial Regex StatusPath();
-
-    [GeneratedRegex("^/kylin/api/jobs/.+/detail/?$")]
-    private static partial Regex DetailPath();
-
-    [GeneratedRegex("^/kylin/api/jobs/.+/steps/.+/output/?$")]
-    private static partial Regex OutputPath();
-
-    [GeneratedRegex("^/kylin/api/user/authentication/?$")]
-    private static partial Regex AuthenticationPath();
 }
