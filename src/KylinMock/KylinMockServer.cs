@@ -79,10 +79,11 @@ public sealed class KylinMockServer : IDisposable
         var estate = LoadEstate(options);
         var jobs = new JobStore(options.Clock, options.MaxRunningJobsPerProject, options.Seed);
         jobs.Load(estate);
-        var notifier = options.JobFinishedNotifierUrl is { } url ? new Notify.JobFinishedNotifier(url, options.JobFinishedNotifierUsername, options.JobFinishedNotifierPassword) : null;
+        var notifier = options.JobFinishedNotifierUrl is { } url ? new Notify.JobFinishedNotifier(url, options.JobFinishedNotifierUsername, options.JobFinishedNotifierPassword, options.Clock) : null;
         if (notifier is not null)
         {
-            jobs.RunEnded = (job, catalog, now) => notifier.Enqueue(Notify.JobFinishedJson.Write(job, catalog, now));
+            jobs.RunEnded = (job, catalog, now) => notifier.Enqueue(job.Id, Notify.JobFinishedJson.Write(job, catalog, now));
+            jobs.WasReset = notifier.Forget;
         }
 
         var users = new UserDirectory(options.Users, options.Clock);

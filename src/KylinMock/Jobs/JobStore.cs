@@ -45,6 +45,9 @@ public sealed class JobStore
     /// <summary>Hears of each job whose run loop ends (RUNNING to a state other than READY), under the lock, in the clock's order.</summary>
     internal Action<Job, Models.ModelCatalog, long>? RunEnded { get; set; }
 
+    /// <summary>Hears of each reset, under the lock (the callback forgets the posts of the jobs that are gone).</summary>
+    internal Action? WasReset { get; set; }
+
     /// <summary>The clock the store reads, as epoch milliseconds.</summary>
     public long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -90,6 +93,7 @@ public sealed class JobStore
         {
             rewind?.Invoke();
             Fill(initial);
+            WasReset?.Invoke();
         }
     }
 
