@@ -177,6 +177,7 @@ public sealed class JobStore
         }
 
         var job = NewJob.Create(jobId, projects.GetValueOrDefault(order.Project)?.Name ?? order.Project, order, now);
+        order.Plan.CheckFitsSteps(job.Steps.Count);
         Insert(job);
         return job;
     }
@@ -190,6 +191,7 @@ public sealed class JobStore
             var now = Now;
             CatchUp(now);
             var job = byId.GetValueOrDefault(jobId) ?? throw new KeyNotFoundException($"No job with id \"{jobId}\".");
+            plan.CheckFitsSteps(job.Steps.Count);
             Change(job, j => j.Plan = plan, now);
             return job.Clone();
         }
