@@ -14,21 +14,7 @@ internal static class SessionLogin
     /// <summary>The authenticated user (or null) and the cookie of a session this request started (or null).</summary>
     public static (UserAccount? User, string? NewSession) Authenticate(ServerContext server, KylinRequest request)
     {
-        var sessionUser = server.Sessions.Resolve(request.Header("Cookie"))?.Username;
-        var authorization = request.Header("Authorization");
-        if (sessionUser is not null && UserDirectory.BasicUsername(authorization) == sessionUser)
-        {
-            return (server.Users.Current(sessionUser), null);
-        }
-
-        var user = server.Users.Authenticate(authorization);
-        if (user is not null)
-        {
-            var same = sessionUser is not null && string.Equals(sessionUser, user.User.Username, StringComparison.OrdinalIgnoreCase);
-            return (user, same ? null : server.Sessions.Start(user.User.Username));
-        }
-
-        return (sessionUser is null ? null : server.Users.Current(sessionUser), null);
+        return server.Backend.Authenticate(request.Header("Authorization"), request.Header("Cookie"));
     }
 
     /// <summary>The answer with the new session's <c>Set-Cookie</c>.</summary>

@@ -9,10 +9,9 @@ namespace KylinMock.Jobs;
 /// </summary>
 public sealed class JobStore
 {
-    // The one lock over the server's state. Every owner of state lives under it: the jobs (with their
-    // scheduler and their order) today; the model and segment estate, when it comes, is one more field
-    // here, cleared in Fill, caught up in CatchUp and reached through StoreView.
-    private readonly object gate = new();
+    // The server's one lock (KylinBackend's, shared with the users, sessions, faults and journal): the
+    // jobs, their scheduler and order, and the model and segment estate live under it.
+    private readonly object gate;
     private readonly TimeProvider clock;
     private readonly List<Job> jobs = [];
     private readonly Dictionary<string, Job> byId = new(StringComparer.Ordinal);
@@ -34,7 +33,14 @@ public sealed class JobStore
     /// <param name="maxRunningPerProject">How many jobs of a project may run at once.</param>
     /// <param name="seed">The seed of the ids given to submitted jobs.</param>
     public JobStore(TimeProvider clock, int maxRunningPerProject = 20, int seed = 42)
+        : this(clock, maxRunningPerProject, seed, new object())
     {
+    }
+
+    /// <summary>A store guarded by <paramref name="gate"/>, the backend's one lock.</summary>
+    internal JobStore(TimeProvider clock, int maxRunningPerProject, int seed, object gate)
+    {
+        this.gate = gate;
         ids = new Bogus.Randomizer(seed);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRunningPerProject, 1);
@@ -44,9 +50,6 @@ public sealed class JobStore
 
     /// <summary>Hears of each job whose run loop ends (RUNNING to a state other than READY), under the lock, in the clock's order.</summary>
     internal Action<Job, Models.ModelCatalog, long>? RunEnded { get; set; }
-
-    /// <summary>Hears of each reset, under the lock (the callback forgets the posts of the jobs that are gone).</summary>
-    internal Action? WasReset { get; set; }
 
     /// <summary>The clock the store reads, as epoch milliseconds.</summary>
     public long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -93,7 +96,6 @@ public sealed class JobStore
         {
             rewind?.Invoke();
             Fill(initial);
-            WasReset?.Invoke();
         }
     }
 
@@ -194,6 +196,19 @@ public sealed class JobStore
             plan.CheckFitsSteps(job.Steps.Count);
             Change(job, j => j.Plan = plan, now);
             return job.Clone();
+        }
+    }
+
+    /// <summary>
+    /// Moves the clock with <paramref name="move"/> (which checks before it moves) and catches every job up
+    /// with it, in one step under the lock: no concurrent move can slip between the check and the move.
+    /// </summary>
+    internal void MoveClock(Action move)
+    {
+        lock (gate)
+        {
+            move();
+            CatchUp(Now);
         }
     }
 
