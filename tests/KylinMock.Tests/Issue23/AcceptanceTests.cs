@@ -93,11 +93,13 @@ public class AcceptanceTests : ModelEstateTest
         });
     }
 
-    [Test]
-    public void Item12_EncodedSlashInThePath_IsTomcats400()
+    [TestCase("/kylin/api/jobs%2F?time_filter=4")]
+    [TestCase("/kylin/api/jobs/a%2fb/steps/x/output?project=SSB")]
+    [TestCase("/kylin/api/jobs%5C?time_filter=4")]
+    public void Item12_EncodedSlashInThePath_IsTomcats400(string target)
     {
         // Tomcat's encodedSolidusHandling defaults to reject: CoyoteAdapter answers 400 before Kylin sees the request.
-        var answer = Http.Get("/kylin/api/jobs%2F?time_filter=4");
+        var answer = Http.Get(target);
         Assert.That((answer.Status, answer.ContentType), Is.EqualTo((400, "text/html; charset=utf-8")));
     }
 

@@ -108,14 +108,21 @@ public class CallbackTests
         var first = await Next();
         first.Response.StatusCode = 200;
         first.Response.ContentLength64 = 2_000_000_000;
-        first.Response.OutputStream.Write(new byte[65536]);
-        first.Response.OutputStream.Flush();
+        try
+        {
+            first.Response.OutputStream.Write(new byte[65536]);
+            first.Response.OutputStream.Flush();
+        }
+        catch (HttpListenerException)
+        {
+            // The mock hung up after the headers: it does not read the answer.
+        }
 
         // Buffering the answer would hit the 3 s socket timeout and post again at once; a delivered post is not repeated.
         var again = listener.GetContextAsync();
         var repeated = ((IAsyncResult)again).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(4.5));
         first.Response.Abort();
-        Assert.That(repeated, Is.False);
+        Assert.That(repeated, Is.False, "posted again");
     }
 
     [Test]
