@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using KylinMock.Clocks;
+using KylinMock.Http;
 using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Control;
@@ -9,7 +10,7 @@ namespace KylinMock.Control;
 internal static class ControlClock
 {
     /// <summary><c>PUT /__kylinmock/clock</c> with <c>{"now": ...}</c>: sets the clock forward.</summary>
-    public static ControlAnswer Set(ServerContext server, ControlCall call)
+    public static KylinAnswer Set(ServerContext server, ControlCall call)
     {
         var now = ParseInstant(call.Body()["now"]);
         Movable(server).SetClock(now);
@@ -17,7 +18,7 @@ internal static class ControlClock
     }
 
     /// <summary><c>POST /__kylinmock/clock/advance</c> with <c>{"ms": n}</c> or <c>{"duration": "PT5M"}</c>.</summary>
-    public static ControlAnswer Advance(ServerContext server, ControlCall call)
+    public static KylinAnswer Advance(ServerContext server, ControlCall call)
     {
         var delta = ParseDelta(call.Body());
         Movable(server).AdvanceClock(delta);
@@ -25,10 +26,10 @@ internal static class ControlClock
     }
 
     /// <summary><c>GET /__kylinmock/clock</c>: now, as epoch milliseconds and ISO-8601, and whether it can move.</summary>
-    public static ControlAnswer Now(ServerContext server)
+    public static KylinAnswer Now(ServerContext server)
     {
         var now = server.Clock.GetUtcNow();
-        return ControlAnswer.Json(200, new JObject
+        return KylinAnswer.Json(200, new JObject
         {
             ["now"] = now.ToUnixTimeMilliseconds(),
             ["iso"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using KylinMock.Http;
 using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Control;
@@ -6,13 +7,13 @@ namespace KylinMock.Control;
 internal static class ControlPlane
 {
     /// <summary><c>GET /__kylinmock/health</c>: up, with the job count and the clock.</summary>
-    public static ControlAnswer Health(ServerContext server) =>
-        ControlAnswer.Json(200, new JObject { ["status"] = "UP", ["jobs"] = server.Backend.JobCount, ["now"] = server.NowMs });
+    public static KylinAnswer Health(ServerContext server) =>
+        KylinAnswer.Json(200, new JObject { ["status"] = "UP", ["jobs"] = server.Backend.JobCount, ["now"] = server.NowMs });
 
     /// <summary><c>POST /__kylinmock/reset</c>: <see cref="Backend.KylinBackend.Reset"/>, the mock's own clock back to its start.</summary>
-    public static ControlAnswer ResetOverHttp(ServerContext server)
+    public static KylinAnswer ResetOverHttp(ServerContext server)
     {
         server.Backend.Reset(restartClock: true);
-        return ControlAnswer.Json(200, new JObject { ["reset"] = true, ["jobs"] = server.Backend.JobCount, ["now"] = server.NowMs });
+        return KylinAnswer.Json(200, new JObject { ["reset"] = true, ["jobs"] = server.Backend.JobCount, ["now"] = server.NowMs });
     }
 }

@@ -69,7 +69,7 @@ public sealed class RequestJournal
         }
     }
 
-    internal void Record(DateTimeOffset time, string method, string path, string query, IReadOnlyDictionary<string, string> headers, string? body, int status)
+    internal void Record(DateTimeOffset time, string method, string path, string query, IReadOnlyDictionary<string, string> headers, string? body, int status, string? operation = null)
     {
         if (Capacity == 0)
         {
@@ -92,7 +92,7 @@ public sealed class RequestJournal
 
         lock (gate)
         {
-            entries.Enqueue(new JournalEntry(++sequence, time, method, path, query, headers, body, status));
+            entries.Enqueue(new JournalEntry(++sequence, time, method, path, query, headers, body, status) { Operation = operation });
             while (entries.Count > Capacity)
             {
                 entries.Dequeue();
