@@ -100,7 +100,7 @@ public sealed class KylinMockBuilder : ContainerBuilder<KylinMockBuilder, KylinM
     {
         Validate();
         var builder = DockerResourceConfiguration.HostNetwork == true ? this : WithPortBinding(KylinMockPort, true);
-        return new KylinMockContainer(builder.WithWaitStrategy(Wait.ForUnixContainer().AddCustomWaitStrategy(new ReadinessWait())).DockerResourceConfiguration);
+        return new KylinMockContainer(builder.WithWaitStrategy(Wait.ForUnixContainer().AddCustomWaitStrategy(new ReadinessWait(), wait => wait.WithInterval(TimeSpan.FromMilliseconds(50)))).DockerResourceConfiguration);
     }
 
     /// <inheritdoc />
