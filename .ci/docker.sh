@@ -2,11 +2,12 @@
 # A private Docker daemon and the KylinMock image, for CI and developers alike (docs/container.md):
 #
 #   eval "$(bash .ci/docker.sh start)"   installs docker.io when missing, starts a private dockerd, prints
-#                                        `export DOCKER_HOST=unix://... DOCKER_API_VERSION=...` (a running
-#                                        one is reused)
+#                                        `export DOCKER_HOST=unix://... DOCKER_API_VERSION=... TESTCONTAINERS_...`
+#                                        (a running one is reused)
 #   bash .ci/docker.sh build             publishes the single binary (the README's command) and builds the
 #                                        image kylinmock/kylin-mock:VERSION from it, FROM scratch: nothing pulled
 #   bash .ci/docker.sh stop              stops the daemon this script started, by its pid
+#   bash .ci/docker.sh status            exits 0 when this checkout's daemon is running
 #   bash .ci/docker.sh host | tag        prints DOCKER_HOST's value | the image's tag
 #
 # The daemon is this checkout's own: its socket, data root, exec root, pid file and configuration live in
@@ -53,8 +54,11 @@ start() {
     fi
     log "dockerd (pid $(cat "$dir/docker.pid")) answers on $socket"
   fi
-  # Testcontainers for .NET speaks API 1.44 unless told the daemon's own (Debian 12's docker.io: 1.41).
-  echo "export DOCKER_HOST=$socket DOCKER_API_VERSION=$(docker_ version -f '{{.Server.APIVersion}}')"
+  # What a client of this daemon needs: Testcontainers for .NET speaks API 1.44 unless told the daemon's
+  # own (Debian 12's docker.io: 1.41); Ryuk is an image from a registry, so it is off (tests clean up
+  # themselves); and the daemon is this machine's, without a bridge for Testcontainers to find a host on.
+  echo "export DOCKER_HOST=$socket DOCKER_API_VERSION=$(docker_ version -f '{{.Server.APIVersion}}')" \
+    "TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1"
 }
 
 stop() {
@@ -109,7 +113,8 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   build) build ;;
+  status) running ;;
   host) echo "$socket" ;;
   tag) echo "$image:$(version)" ;;
-  *) echo "usage: $0 start|stop|build|host|tag" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|build|status|host|tag" >&2; exit 2 ;;
 esac
