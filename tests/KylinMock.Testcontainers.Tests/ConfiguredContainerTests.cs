@@ -26,6 +26,21 @@ public class ConfiguredContainerTests
         Assert.That(Docker.Script(".ci/docker.sh", "tag"), Is.EqualTo(KylinMockBuilder.KylinMockImage));
     }
 
+    // One pinned tag: the module's constant, the build script's, and every place that names the image.
+    [TestCase("README.md")]
+    [TestCase("docs/container.md")]
+    [TestCase("tests/Clients/python-docker/kylinmock_container.py")]
+    [TestCase("tests/Clients/node-testcontainers/build.test.mjs")]
+    public void Image_NamedInAFile_IsThePinnedTag(string file)
+    {
+        var named = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(Docker.Root, file)), @"kylinmock/kylin-mock:[\w.-]+");
+        Assert.Multiple(() =>
+        {
+            Assert.That(named, Is.Not.Empty);
+            Assert.That(named.Select(m => m.Value), Is.All.EqualTo(KylinMockBuilder.KylinMockImage));
+        });
+    }
+
     [Test]
     public async Task ControlToken_Set_TheControlClientSendsItAndARequestWithoutItIsRefused()
     {
