@@ -95,6 +95,7 @@ public sealed class KylinMockServer : IDisposable
             Sessions = new SessionStore(options.Clock),
             ChineseMessages = options.ChineseMessages,
             MaxPageSize = options.MaxPageSize,
+            KylinVersion = options.KylinVersion,
         };
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         EnsurePortFree(options);
@@ -197,7 +198,7 @@ public sealed class KylinMockServer : IDisposable
             return FixtureReader.Read(path).Estate;
         }
 
-        return JobGenerator.Generate(options.Seed, options.JobCount, options.Clock.GetUtcNow());
+        return JobGenerator.Generate(options.Seed, options.JobCount, options.Clock.GetUtcNow(), kylin4: options.KylinVersion == 4);
     }
 
     // WireMock's Stop does not wait for Kestrel to let go of the socket; a port still held after

@@ -27,7 +27,7 @@ internal sealed class KylinEndpoint(ServerContext server)
             FaultKind.Drop => Faulted.Drop(context),
             _ => Pipeline(request, match, secured: true),
         };
-        Journal(request, answer, context.RequestAborted.IsCancellationRequested);
+        Journal(server, request, answer, context.RequestAborted.IsCancellationRequested);
         return SpringHeaders.Apply(answer);
     }
 
@@ -126,7 +126,8 @@ internal sealed class KylinEndpoint(ServerContext server)
         }
     }
 
-    private void Journal(KylinRequest request, KylinAnswer answer, bool aborted)
+    /// <summary>Records the request and its status in the server's journal (0 when the client went away first).</summary>
+    internal static void Journal(ServerContext server, KylinRequest request, KylinAnswer answer, bool aborted)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in request.Headers)

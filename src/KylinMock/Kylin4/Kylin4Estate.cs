@@ -1,0 +1,84 @@
+using KylinMock.Jobs;
+using KylinMock.Models;
+
+namespace KylinMock.Kylin4;
+
+/// <summary>A project as <c>ProjectInstance</c> shows it (ProjectInstance.java:82-115): its tables, cubes and models.</summary>
+internal sealed record ProjectView(string Name, long CreateTime, IReadOnlyList<string> Tables, IReadOnlyList<string> Cubes);
+
+/// <summary>
+/// The adapter between Kylin 4's project, model, cube-descriptor and table endpoints and the one estate: reads only,
+/// each one pass under the store's lock, handing back immutable records (ProjectService, ModelService, QueryService, TableService).
+/// </summary>
+internal sealed class Kylin4Estate(ServerContext server)
+{
+    /// <summary><c>GET /projects</c> (PC:93-98, ProjectService.java:146-161): by name ignoring case, then <c>subList(offset, offset+limit)</c>.</summary>
+    public IReadOnlyList<ProjectView> Projects(int? limit, int? offset) => server.Store.Read(view =>
+    {
+        var catalog = view.Catalog;
+        var names = view.ProjectNames().Order(StringComparer.OrdinalIgnoreCase).ToArray();
+        var all = new ProjectView[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var models = catalog.Models(names[i]);
+            all[i] = new ProjectView(
+                view.FindProject(names[i])!.Name,
+                models.Count == 0 ? 0 : models.Min(m => m.CreateTime),
+                catalog.Tables(names[i]).Select(t => t.Identity.ToUpperInvariant()).Order(StringComparer.Ordinal).ToArray(),
+                models.Select(m => m.Alias).ToArray());
+        }
+
+        var from = offset ?? 0;
+        return from >= all.Length ? [] : all.Skip(from).Take(limit ?? int.MaxValue).ToArray();
+    });
+
+    /// <summary>
+    /// <c>GET /models</c> (MC:91-103, ModelService.java:88-131): all models or a project's (an unknown project none), an exact model
+    /// name, newest last_modified first, paged only when both limit and offset are given.
+    /// </summary>
+    public IReadOnlyList<DataModel> Models(string? modelName, string? projectName, int? limit, int? offset) => server.Store.Read(view =>
+    {
+        var models = (projectName is null ? view.Catalog.AllModels : view.Catalog.Models(projectName))
+            .Where(m => string.IsNullOrEmpty(modelName) || string.Equals(m.Alias, modelName, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(m => m.LastModified)
+            .ToArray();
+        if (limit is not { } l || offset is not { } o)
+        {
+            return models;
+        }
+
+        return o > models.Length
+            ? throw Kylin4Error.Plain(Kylin4Error.IllegalArgument, $"fromIndex({o}) > toIndex({models.Length})")
+            : models.Skip(o).Take(l).ToArray();
+    });
+
+    /// <summary>
+    /// <c>GET /tables_and_columns?project=P</c> (QueryService.java:800-860): without push-down only the tables of the project's READY
+    /// cubes (ProjectManager.listExposedTables); a blank project none.
+    /// </summary>
+    public IReadOnlyList<TableDesc> ExposedTables(string? project) => server.Store.Read(view =>
+    {
+        if (string.IsNullOrWhiteSpace(project))
+        {
+            return [];
+        }
+
+        var catalog = view.Catalog;
+        var used = catalog.Models(project).Where(m => CubeView.StatusOf(m) == "READY")
+            .SelectMany(m => new[] { m.FactTable }.Concat(m.Lookups.Select(l => l.Table)))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return catalog.Tables(project).Where(t => used.Contains(t.Identity)).ToArray();
+    });
+
+    /// <summary>The tables loaded into <paramref name="project"/> (TableService.getTableDescByProject).</summary>
+    public IReadOnlyList<TableDesc> Tables(string project) => server.Store.Read(view => view.Catalog.Tables(project).ToArray());
+
+    /// <summary>The model of the cube named <paramref name="name"/>, or null.</summary>
+    public DataModel? Cube(string name) => server.Store.Read(view => CubeView.Find(view.Catalog, name));
+
+    /// <summary>Whether the project exists.</summary>
+    public bool HasProject(string name) => server.Store.Read(view => view.FindProject(name) is not null);
+
+    /// <summary>A stable uuid for an estate object that has none of its own (projects, tables).</summary>
+    public static string Uuid(string name) => StableHash.Uuid("kylin4:" + name);
+}
