@@ -79,6 +79,11 @@ public sealed class KylinMockServer : IDisposable
         var estate = LoadEstate(options);
         var jobs = new JobStore(options.Clock, options.MaxRunningJobsPerProject, options.Seed);
         jobs.Load(estate);
+        if (options.KylinVersion == 4)
+        {
+            Kylin4.Kylin4Estate.CheckCubeNamesAreGlobal(jobs);
+        }
+
         var notifier = options.JobFinishedNotifierUrl is { } url ? new Notify.JobFinishedNotifier(url, options.JobFinishedNotifierUsername, options.JobFinishedNotifierPassword) : null;
         if (notifier is not null)
         {

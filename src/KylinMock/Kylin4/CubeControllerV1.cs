@@ -62,9 +62,9 @@ internal sealed class CubeControllerV1(ServerContext server)
         return Kylin4Operation.Json(JobInstanceJson.One(builds.Build(context.Path["cubeName"], build)));
     }
 
-    /// <summary><c>PUT /cubes/{cubeName}/build2</c> and <c>/rebuild2</c> (CC:429-442): always <c>Unsupported in Kylin 4.0 .</c>.</summary>
+    /// <summary><c>PUT /cubes/{cubeName}/build2</c> and <c>/rebuild2</c> (CC:429-442): a bare UnsupportedOperationException, not wrapped: BasicController's 500.</summary>
     public KylinAnswer BuildStreaming(KylinRequest request, RequestContext context) =>
-        throw Kylin4Error.WrappedAs("Unsupported in Kylin 4.0 .", "java.lang.UnsupportedOperationException", "Unsupported in Kylin 4.0 .");
+        throw Kylin4Error.Plain("java.lang.UnsupportedOperationException", "Unsupported in Kylin 4.0 .");
 
     /// <summary><c>GET /cube_desc/{cubeName}</c> (CDC:56-69): a one-element array, or an empty 200.</summary>
     public KylinAnswer Desc(KylinRequest request, RequestContext context) =>

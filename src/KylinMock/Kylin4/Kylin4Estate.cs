@@ -79,6 +79,19 @@ internal sealed class Kylin4Estate(ServerContext server)
     /// <summary>Whether the project exists.</summary>
     public bool HasProject(string name) => server.Store.Read(view => view.FindProject(name) is not null);
 
+    /// <summary>
+    /// Kylin 4 names cubes globally (CaseInsensitiveStringCache, CM:106-124): an estate where two projects hold the same model
+    /// alias cannot be shown as Kylin 4 cubes, so it is refused when the server starts (contract §7).
+    /// </summary>
+    /// <exception cref="ArgumentException">Two models share an alias, ignoring case.</exception>
+    public static void CheckCubeNamesAreGlobal(JobStore store) => store.Read(view =>
+    {
+        var twice = view.Catalog.AllModels.GroupBy(m => m.Alias, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        return twice is null
+            ? 0
+            : throw new ArgumentException($"Kylin 4 names cubes globally, but model alias \"{twice.Key}\" is in projects {string.Join(", ", twice.Select(m => m.Project))}: this estate cannot be served in Kylin 4 mode.");
+    });
+
     /// <summary>A stable uuid for an estate object that has none of its own (projects, tables).</summary>
     public static string Uuid(string name) => StableHash.Uuid("kylin4:" + name);
 }

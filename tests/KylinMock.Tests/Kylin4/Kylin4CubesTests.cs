@@ -130,6 +130,7 @@ public class Kylin4CubesTests : Kylin4Test
             AssertError(Build(Cube, T + (2 * Day), T + (3 * Day), "OPTIMIZE"), 500, "Invalid build type: 'OPTIMIZE'.");
             AssertError(Build(Cube, T + (Day / 2), T + (3 * Day)), 500, $"Segments overlap: {Cube}[{Name(T, T + Day)}] and {Cube}[{Name(T + (Day / 2), T + (3 * Day))}]");
             AssertError(Put($"/cubes/{Cube}/build2", "{}"), 500, "Unsupported in Kylin 4.0 .");
+            Assert.That((string?)Put($"/cubes/{Cube}/rebuild2", "{}").Json["stacktrace"], Does.StartWith("java.lang.UnsupportedOperationException: Unsupported in Kylin 4.0 ."));
             Assert.That(Get("/cubes/" + Cube).Json["segments"]!.Count(), Is.EqualTo(2));
             Assert.That(Array(Get("/jobs")), Is.Empty);
         });

@@ -134,6 +134,17 @@ public class Kylin4FaceTests : Kylin4Test
         });
     }
 
+    // CM:106-124 (cube names are global) and contract §7: an estate with one alias in two projects cannot be served as Kylin 4.
+    [Test]
+    public void Start_SameAliasInTwoProjects_IsRefused()
+    {
+        var a = Support.ModelEstates.Model("m-1", "same_name", partitioned: true);
+        var b = a with { Uuid = "m-2", Project = "another", Alias = "SAME_NAME" };
+        var estate = new Estate([new Project(Support.ModelEstates.Project), new Project("another")], []) { Models = new KylinMock.Models.ModelEstate(Support.ModelEstates.Tables, [a, b], []) };
+        var refused = Assert.Throws<ArgumentException>(() => KylinMockServer.Start(new KylinMockOptions { KylinVersion = 4, Estate = estate }).Dispose());
+        Assert.That(refused!.Message, Does.Contain("same_name"));
+    }
+
     // KylinMockOptions.KylinVersion: 4 or 5.
     [Test]
     public void Options_KylinVersionThree_IsRefused() =>
