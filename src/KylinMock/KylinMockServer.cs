@@ -37,8 +37,8 @@ public sealed class KylinMockServer : IDisposable
         Options = options;
         this.host = host;
         this.context = context;
-        Jobs = context.Store;
-        Models = new Models.KylinModels(context.Store);
+        Jobs = context.Backend.Jobs;
+        Models = context.Backend.Models;
         Port = host.Port;
         var name = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         Url = $"http://{name}:{Port}";
@@ -63,10 +63,10 @@ public sealed class KylinMockServer : IDisposable
     public TimeProvider Clock => Options.Clock;
 
     /// <summary>The requests the Kylin endpoints received (bounded by <see cref="KylinMockOptions.JournalCapacity"/>).</summary>
-    public RequestJournal Journal => context.Journal;
+    public RequestJournal Journal => context.Backend.Journal;
 
     /// <summary>The faults armed on the Kylin endpoints: delays, Kylin errors, dropped or malformed answers.</summary>
-    public FaultList Faults => context.Faults;
+    public FaultList Faults => context.Backend.Faults;
 
     /// <summary>Starts a server with default options: seed 42, 500 jobs generated relative to the system clock.</summary>
     public static KylinMockServer Start() => Start(new KylinMockOptions());
@@ -77,27 +77,18 @@ public sealed class KylinMockServer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var estate = LoadEstate(options);
-        var jobs = new JobStore(options.Clock, options.MaxRunningJobsPerProject, options.Seed);
-        jobs.Load(estate);
-        if (options.KylinVersion == 4)
-        {
-            Kylin4.Kylin4Estate.CheckCubeNamesAreGlobal(jobs);
-        }
-
         var notifier = options.JobFinishedNotifierUrl is { } url ? new Notify.JobFinishedNotifier(url, options.JobFinishedNotifierUsername, options.JobFinishedNotifierPassword) : null;
-        if (notifier is not null)
+        Action<Job, Models.ModelCatalog, long>? runEnded = notifier is null ? null : (job, catalog, now) => notifier.Enqueue(Notify.JobFinishedJson.Write(job, catalog, now));
+        var backend = new Backend.KylinBackend(options, estate, runEnded);
+        if (options.KylinVersion == 4 && backend.DuplicateCubeName() is { } refused)
         {
-            jobs.RunEnded = (job, catalog, now) => notifier.Enqueue(Notify.JobFinishedJson.Write(job, catalog, now));
+            notifier?.Dispose();
+            throw new ArgumentException(refused, nameof(options));
         }
 
-        var users = new UserDirectory(options.Users, options.Clock);
-        var context = new ServerContext(jobs, users, options.Clock, options.TimeZone)
+        var context = new ServerContext(backend)
         {
-            Journal = new RequestJournal(options.JournalCapacity),
-            Faults = new FaultList(),
-            ClockControl = new ClockControl(options.Clock),
             ControlToken = options.ControlToken,
-            Sessions = new SessionStore(options.Clock),
             ChineseMessages = options.ChineseMessages,
             MaxPageSize = options.MaxPageSize,
             KylinVersion = options.KylinVersion,
@@ -153,7 +144,7 @@ public sealed class KylinMockServer : IDisposable
     /// Back to the loaded estate and fresh users (failed logins and locks forgotten); faults disarmed and
     /// the journal cleared. The clock is the caller's: it is not moved.
     /// </summary>
-    public void Reset() => ControlPlane.Reset(context, restartClock: false);
+    public void Reset() => context.Backend.Reset(restartClock: false);
 
     /// <summary>
     /// Stops listening; requests in flight get <see cref="ShutdownGrace"/> to finish, then their

@@ -6,19 +6,19 @@ namespace KylinMock.Control;
 internal static class ControlFaults
 {
     public static ControlAnswer List(ServerContext server) =>
-        ControlAnswer.Json(200, new JObject { ["faults"] = new JArray(server.Faults.List().Select(ToJson)) });
+        ControlAnswer.Json(200, new JObject { ["faults"] = new JArray(server.Backend.Faults.List().Select(ToJson)) });
 
     public static ControlAnswer Add(ServerContext server, ControlCall call) =>
-        ControlAnswer.Json(200, ToJson(server.Faults.Add(FromJson(call.Body()))));
+        ControlAnswer.Json(200, ToJson(server.Backend.Faults.Add(FromJson(call.Body()))));
 
     public static ControlAnswer Clear(ServerContext server)
     {
-        server.Faults.Clear();
+        server.Backend.Faults.Clear();
         return ControlAnswer.Json(200, new JObject { ["faults"] = new JArray() });
     }
 
     public static ControlAnswer Remove(ServerContext server, string faultId) =>
-        server.Faults.Remove(faultId)
+        server.Backend.Faults.Remove(faultId)
             ? ControlAnswer.Json(200, new JObject { ["removed"] = faultId })
             : throw new ControlException(404, $"no fault \"{faultId}\"");
 

@@ -17,11 +17,11 @@ internal static class ControlJournal
                 : throw new ControlException(400, "\"status\" must be an HTTP status code");
         }
 
-        var entries = server.Journal.Entries(call.Query("method"), call.Query("path"), statusFilter);
+        var entries = server.Backend.Journal.Entries(call.Query("method"), call.Query("path"), statusFilter);
         return ControlAnswer.Json(200, new JObject
         {
-            ["total"] = server.Journal.Total,
-            ["capacity"] = server.Journal.Capacity,
+            ["total"] = server.Backend.Journal.Total,
+            ["capacity"] = server.Backend.Journal.Capacity,
             ["requests"] = new JArray(entries.Select(e => new JObject
             {
                 ["sequence"] = e.Sequence,
@@ -38,11 +38,11 @@ internal static class ControlJournal
 
     /// <summary><c>GET /__kylinmock/journal/calls</c>: the verification queries (count, parsed calls, poll intervals).</summary>
     public static ControlAnswer Calls(ServerContext server, ControlCall call) =>
-        ControlAnswer.Json(200, Verification.JournalCallsJson.Query(server.Journal, call.Query));
+        ControlAnswer.Json(200, Verification.JournalCallsJson.Query(server.Backend.Journal, call.Query));
 
     public static ControlAnswer Clear(ServerContext server)
     {
-        server.Journal.Clear();
+        server.Backend.Journal.Clear();
         return ControlAnswer.Json(200, new JObject { ["total"] = 0 });
     }
 }

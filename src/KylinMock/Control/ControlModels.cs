@@ -14,7 +14,7 @@ internal static class ControlModels
 {
     public static ControlAnswer Everything(ServerContext server)
     {
-        var (models, jobs) = server.Store.Read(view => (view.Catalog.Snapshot(), view.Jobs.ToArray()));
+        var (models, jobs) = server.Backend.EstateSnapshot();
         using var text = new StringWriter();
         using (var w = new JsonTextWriter(text) { Formatting = Formatting.Indented, CloseOutput = false })
         {
@@ -40,7 +40,7 @@ internal static class ControlModels
             throw new ControlException(400, e.Message);
         }
 
-        var models = new KylinModels(server.Store);
+        var models = server.Backend.Models;
         foreach (var model in added.Models)
         {
             if (models.Find(model.Project, model.Uuid) is not null || models.Find(model.Project, model.Alias) is not null)
@@ -63,7 +63,7 @@ internal static class ControlModels
         var plan = call.Body()["plan"] as JObject ?? throw new ControlException(400, "give {\"plan\": {...}}");
         try
         {
-            new KylinModels(server.Store).ScriptNextJob(modelUuid, ControlJobs.ReadPlan(plan));
+            server.Backend.Models.ScriptNextJob(modelUuid, ControlJobs.ReadPlan(plan));
         }
         catch (KeyNotFoundException e)
         {

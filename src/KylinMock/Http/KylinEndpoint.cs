@@ -14,7 +14,7 @@ internal sealed class KylinEndpoint(ServerContext server)
     /// <summary>Answers a request whose path some Kylin lines matched; the method and the Accept header pick the route.</summary>
     public async Task<KylinAnswer> Answer(KylinRequest request, Microsoft.AspNetCore.Http.HttpContext context, RouteMatch match)
     {
-        var fault = server.Faults.Match(request.Method, request.Path);
+        var fault = server.Backend.FaultFor(request.Method, request.Path);
         if (fault is { Kind: FaultKind.Delay })
         {
             await Task.Delay(fault.DelayMs, context.RequestAborted);
@@ -136,6 +136,6 @@ internal sealed class KylinEndpoint(ServerContext server)
         }
 
         var body = request.Body is { Length: > 0 } bytes ? System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, RequestJournal.MaxBodyChars * 4)) : null;
-        server.Journal.Record(server.Clock.GetUtcNow(), request.Method, request.Path, request.RawQuery, headers, body, aborted ? 0 : answer.Status);
+        server.Backend.Record(request.Method, request.Path, request.RawQuery, headers, body, aborted ? 0 : answer.Status);
     }
 }

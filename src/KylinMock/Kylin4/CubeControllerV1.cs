@@ -1,16 +1,15 @@
+using KylinMock.Backend;
 using KylinMock.Http;
 using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Kylin4;
 
-/// <summary>Kylin 4's <c>CubeController</c> and <c>CubeDescController</c> (CC, CDC): bind, one adapter call, write.</summary>
+/// <summary>Kylin 4's <c>CubeController</c> and <c>CubeDescController</c> (CC, CDC): bind, one backend call, write.</summary>
 internal sealed class CubeControllerV1(ServerContext server)
 {
-    private readonly Kylin4Cubes cubes = new(server);
-    private readonly Kylin4Builds builds = new(server);
 
     /// <summary><c>GET /cubes</c> (CC:144-174).</summary>
-    public KylinAnswer List(KylinRequest request, RequestContext context) => Kylin4Operation.Json(CubeInstanceJson.List(cubes.List(
+    public KylinAnswer List(KylinRequest request, RequestContext context) => Kylin4Operation.Json(CubeInstanceJson.List(server.Backend.ListCubeInstances(
         Kylin4Binding.String(request, "cubeName"),
         Kylin4Binding.String(request, "modelName"),
         Kylin4Binding.String(request, "projectName"),
@@ -18,37 +17,37 @@ internal sealed class CubeControllerV1(ServerContext server)
         Kylin4Binding.Int(request, "offset", null))));
 
     /// <summary><c>GET /cubes/{cubeName}</c> (CC:224-229).</summary>
-    public KylinAnswer Get(KylinRequest request, RequestContext context) => Kylin4Operation.Json(CubeInstanceJson.One(cubes.Get(context.Path["cubeName"])));
+    public KylinAnswer Get(KylinRequest request, RequestContext context) => Kylin4Operation.Json(CubeInstanceJson.One(server.Backend.GetCubeInstance(context.Path["cubeName"])));
 
     /// <summary><c>PUT /cubes/{cubeName}/enable</c> (CC:674-688).</summary>
-    public KylinAnswer Enable(KylinRequest request, RequestContext context) => Kylin4Operation.Json(CubeInstanceJson.One(cubes.Enable(context.Path["cubeName"])));
+    public KylinAnswer Enable(KylinRequest request, RequestContext context) => Kylin4Operation.Json(CubeInstanceJson.One(server.Backend.EnableCube(context.Path["cubeName"])));
 
     /// <summary><c>PUT /cubes/{cubeName}/disable</c> (CC:601-614).</summary>
-    public KylinAnswer Disable(KylinRequest request, RequestContext context) => Kylin4Operation.Json(CubeInstanceJson.One(cubes.Disable(context.Path["cubeName"])));
+    public KylinAnswer Disable(KylinRequest request, RequestContext context) => Kylin4Operation.Json(CubeInstanceJson.One(server.Backend.DisableCube(context.Path["cubeName"])));
 
     /// <summary><c>PUT /cubes/{cubeName}/purge</c> (CC:616-629): the cube as it was before.</summary>
-    public KylinAnswer Purge(KylinRequest request, RequestContext context) => Kylin4Operation.Json(CubeInstanceJson.One(cubes.Purge(context.Path["cubeName"])));
+    public KylinAnswer Purge(KylinRequest request, RequestContext context) => Kylin4Operation.Json(CubeInstanceJson.One(server.Backend.PurgeCube(context.Path["cubeName"])));
 
     /// <summary><c>PUT /cubes/{cubeName}/clone</c> (CC:631-672), body <c>{"cubeName","project"}</c>.</summary>
     public KylinAnswer Clone(KylinRequest request, RequestContext context)
     {
         var body = Body(request);
-        return Kylin4Operation.Json(CubeInstanceJson.One(cubes.Clone(context.Path["cubeName"], body.Value<string?>("cubeName"), body.Value<string?>("project"))));
+        return Kylin4Operation.Json(CubeInstanceJson.One(server.Backend.CloneCube(context.Path["cubeName"], body.Value<string?>("cubeName"), body.Value<string?>("project"))));
     }
 
     /// <summary><c>DELETE /cubes/{cubeName}</c> (CC:690-704): an empty 200.</summary>
     public KylinAnswer Delete(KylinRequest request, RequestContext context)
     {
-        cubes.Delete(context.Path["cubeName"]);
+        server.Backend.DeleteCube(context.Path["cubeName"]);
         return Kylin4Operation.Empty();
     }
 
     /// <summary><c>DELETE /cubes/{cubeName}/segs/{segmentName}</c> (CC:359-377).</summary>
     public KylinAnswer DeleteSegment(KylinRequest request, RequestContext context) =>
-        Kylin4Operation.Json(CubeInstanceJson.One(cubes.DeleteSegment(context.Path["cubeName"], context.Path["segmentName"])));
+        Kylin4Operation.Json(CubeInstanceJson.One(server.Backend.DeleteCubeSegment(context.Path["cubeName"], context.Path["segmentName"])));
 
     /// <summary><c>GET /cubes/{cubeName}/holes</c> (CC:928-933).</summary>
-    public KylinAnswer Holes(KylinRequest request, RequestContext context) => Kylin4Operation.Json(CubeInstanceJson.Holes(cubes.Holes(context.Path["cubeName"])));
+    public KylinAnswer Holes(KylinRequest request, RequestContext context) => Kylin4Operation.Json(CubeInstanceJson.Holes(server.Backend.GetCubeHoles(context.Path["cubeName"])));
 
     /// <summary><c>PUT /cubes/{cubeName}/build</c> and <c>/rebuild</c> (CC:408-424): the JobInstance straight after submission.</summary>
     public KylinAnswer Build(KylinRequest request, RequestContext context)
@@ -59,7 +58,7 @@ internal sealed class CubeControllerV1(ServerContext server)
             Long(body, "endTime"),
             body["buildType"] is JValue { Type: not JTokenType.Null } type ? type.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             Bool(body, "force") || Bool(body, "forceMergeEmptySegment"));
-        return Kylin4Operation.Json(JobInstanceJson.One(builds.Build(context.Path["cubeName"], build)));
+        return Kylin4Operation.Json(JobInstanceJson.One(server.Backend.BuildCube(context.Path["cubeName"], build)));
     }
 
     /// <summary><c>PUT /cubes/{cubeName}/build2</c> and <c>/rebuild2</c> (CC:429-442): a bare UnsupportedOperationException, not wrapped: BasicController's 500.</summary>
@@ -68,11 +67,11 @@ internal sealed class CubeControllerV1(ServerContext server)
 
     /// <summary><c>GET /cube_desc/{cubeName}</c> (CDC:56-69): a one-element array, or an empty 200.</summary>
     public KylinAnswer Desc(KylinRequest request, RequestContext context) =>
-        cubes.Find(context.Path["cubeName"]) is { } cube ? Kylin4Operation.Json(EstateJson.Array([cube.Model], EstateJson.CubeDesc)) : Kylin4Operation.Empty();
+        server.Backend.FindCubeInstance(context.Path["cubeName"]) is { } cube ? Kylin4Operation.Json(EstateJson.Array([cube.Model], EstateJson.CubeDesc)) : Kylin4Operation.Empty();
 
     /// <summary><c>GET /cube_desc/{cubeName}/desc</c> (CDC:96-109): the object, or an empty 200.</summary>
     public KylinAnswer DescOne(KylinRequest request, RequestContext context) =>
-        cubes.Find(context.Path["cubeName"]) is { } cube ? Kylin4Operation.Json(EstateJson.One(cube.Model, EstateJson.CubeDesc)) : Kylin4Operation.Empty();
+        server.Backend.FindCubeInstance(context.Path["cubeName"]) is { } cube ? Kylin4Operation.Json(EstateJson.One(cube.Model, EstateJson.CubeDesc)) : Kylin4Operation.Empty();
 
     // @RequestBody bound by Jackson: unknown fields ignored; a body that is not JSON is HttpMessageNotReadableException, a 500.
     private static JObject Body(KylinRequest request)

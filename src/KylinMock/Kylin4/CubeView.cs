@@ -38,3 +38,6 @@ internal sealed record CubeView(DataModel Model, IReadOnlyList<CubeView.SegmentV
     public static bool HasJob(ModelCatalog catalog, DataModel model, params ExecutableState[] states) =>
         catalog.Jobs(model.Uuid).Any(j => Kylin4Plans.IsCubing(j.JobName) && states.Contains(j.State));
 }
+
+/// <summary>A project as <c>ProjectInstance</c> shows it (ProjectInstance.java:82-115): its tables, cubes and models.</summary>
+internal sealed record ProjectView(string Name, long CreateTime, IReadOnlyList<string> Tables, IReadOnlyList<string> Cubes);

@@ -8,51 +8,50 @@ namespace KylinMock.Kylin4;
 
 /// <summary>
 /// Kylin 4's ProjectController, ModelController, TableController, QueryController (tables_and_columns), CacheController and
-/// UserController.authenticatedUser (PC, MC, TC, QC, CAC, UC): bind, one <see cref="Kylin4Estate"/> call, write.
+/// UserController.authenticatedUser (PC, MC, TC, QC, CAC, UC): bind, one backend call, write.
 /// </summary>
 internal sealed class EstateControllerV1(ServerContext server)
 {
-    private readonly Kylin4Estate estate = new(server);
 
     /// <summary><c>GET /projects</c> and <c>/projects/readable</c> (PC:93-98, 112-145); kylinpy's pageOffset/pageSize are not Kylin 4's and are ignored.</summary>
     public KylinAnswer Projects(KylinRequest request, RequestContext context) =>
-        Kylin4Operation.Json(EstateJson.Array(estate.Projects(Kylin4Binding.Int(request, "limit", null), Kylin4Binding.Int(request, "offset", null)), WriteProject));
+        Kylin4Operation.Json(EstateJson.Array(server.Backend.ListProjectInstances(Kylin4Binding.Int(request, "limit", null), Kylin4Binding.Int(request, "offset", null)), WriteProject));
 
     /// <summary><c>GET /models</c> (MC:91-103).</summary>
     public KylinAnswer Models(KylinRequest request, RequestContext context) => Kylin4Operation.Json(EstateJson.Array(
-        estate.Models(Kylin4Binding.String(request, "modelName"), Kylin4Binding.String(request, "projectName"), Kylin4Binding.Int(request, "limit", null), Kylin4Binding.Int(request, "offset", null)),
+        server.Backend.ListDataModels(Kylin4Binding.String(request, "modelName"), Kylin4Binding.String(request, "projectName"), Kylin4Binding.Int(request, "limit", null), Kylin4Binding.Int(request, "offset", null)),
         EstateJson.ModelDesc));
 
     /// <summary><c>GET /tables_and_columns?project=P</c> (QC:191-199): TableMeta items in DOC31's order.</summary>
     public KylinAnswer TablesAndColumns(KylinRequest request, RequestContext context) =>
-        Kylin4Operation.Json(EstateJson.Array(estate.ExposedTables(Kylin4Binding.String(request, "project")), WriteTableMeta));
+        Kylin4Operation.Json(EstateJson.Array(server.Backend.ListExposedTables(Kylin4Binding.String(request, "project")), WriteTableMeta));
 
     /// <summary><c>GET /tables?project=P</c> (TC:85-95): the project's TableDescs; no project is Spring's missing-parameter 500.</summary>
     public KylinAnswer Tables(KylinRequest request, RequestContext context) =>
-        Kylin4Operation.Json(EstateJson.Array(estate.Tables(RequiredProject(request)), WriteTableDesc));
+        Kylin4Operation.Json(EstateJson.Array(server.Backend.ListTableDescs(RequiredProject(request)), WriteTableDesc));
 
     /// <summary><c>GET /tables/{project}/{tableName}</c> (TC:117-125): 404 <c>Could not find Hive table: &lt;t&gt;</c>.</summary>
     public KylinAnswer Table(KylinRequest request, RequestContext context)
     {
         var name = context.Path["tableName"];
-        var table = estate.Tables(context.Path["project"]).FirstOrDefault(t => string.Equals(t.Identity, name, StringComparison.OrdinalIgnoreCase) || string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
+        var table = server.Backend.ListTableDescs(context.Path["project"]).FirstOrDefault(t => string.Equals(t.Identity, name, StringComparison.OrdinalIgnoreCase) || string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw Kylin4Error.Missing("Could not find Hive table: " + name);
         return Kylin4Operation.Json(EstateJson.One(table, WriteTableDesc));
     }
 
     /// <summary><c>GET /tables/hive?project=P</c> (TC:209-223): the source's databases.</summary>
     public KylinAnswer HiveDatabases(KylinRequest request, RequestContext context) => Kylin4Operation.Json(EstateJson.Array(
-        estate.Tables(RequiredProject(request)).Select(t => t.Database.ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal), (w, name) => w.WriteValue(name)));
+        server.Backend.ListTableDescs(RequiredProject(request)).Select(t => t.Database.ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal), (w, name) => w.WriteValue(name)));
 
     /// <summary><c>GET /tables/hive/{database}?project=P</c> (TC:225-237): the database's tables.</summary>
     public KylinAnswer HiveTables(KylinRequest request, RequestContext context) => Kylin4Operation.Json(EstateJson.Array(
-        estate.Tables(RequiredProject(request)).Where(t => string.Equals(t.Database, context.Path["database"], StringComparison.OrdinalIgnoreCase)).Select(t => t.Name.ToUpperInvariant()),
+        server.Backend.ListTableDescs(RequiredProject(request)).Where(t => string.Equals(t.Database, context.Path["database"], StringComparison.OrdinalIgnoreCase)).Select(t => t.Name.ToUpperInvariant()),
         (w, name) => w.WriteValue(name)));
 
     /// <summary><c>POST /tables/{tables}/{project}</c> (TC:128-152): the estate's tables in request order loaded, the others not.</summary>
     public KylinAnswer LoadTables(KylinRequest request, RequestContext context)
     {
-        var known = estate.Tables(context.Path["project"]);
+        var known = server.Backend.ListTableDescs(context.Path["project"]);
         var asked = context.Path["tables"].Split(',', StringSplitOptions.RemoveEmptyEntries);
         bool Known(string t) => known.Any(k => string.Equals(k.Identity, t, StringComparison.OrdinalIgnoreCase));
         return Kylin4Operation.Json(EnvelopeJson.Write(Formatting.None, w =>
@@ -106,7 +105,7 @@ internal sealed class EstateControllerV1(ServerContext server)
     private static void WriteProject(JsonWriter w, ProjectView p)
     {
         w.WriteStartObject();
-        EstateJson.Root(w, Kylin4Estate.Uuid("project:" + p.Name), p.CreateTime);
+        EstateJson.Root(w, EstateJson.Uuid("project:" + p.Name), p.CreateTime);
         w.Property("name", p.Name);
         w.Property("tables", p.Tables);
         w.Property("owner", "ADMIN");
@@ -137,7 +136,7 @@ internal sealed class EstateControllerV1(ServerContext server)
     private static void WriteTableDesc(JsonWriter w, TableDesc t)
     {
         w.WriteStartObject();
-        EstateJson.Root(w, Kylin4Estate.Uuid("table:" + t.Project + ":" + t.Identity), 0L);
+        EstateJson.Root(w, EstateJson.Uuid("table:" + t.Project + ":" + t.Identity), 0L);
         w.Property("name", t.Name.ToUpperInvariant());
         w.WritePropertyName("columns");
         w.WriteStartArray();

@@ -178,6 +178,9 @@ internal static class EstateJson
         w.Property("version", "4.0.0.0");
     }
 
+    /// <summary>A stable uuid for an estate object that has none of its own (projects, tables).</summary>
+    public static string Uuid(string name) => Jobs.StableHash.Uuid("kylin4:" + name);
+
     /// <summary>A list of objects written by <paramref name="write"/>.</summary>
     public static byte[] Array<T>(IEnumerable<T> items, Action<JsonWriter, T> write) => EnvelopeJson.Write(Formatting.None, w =>
     {

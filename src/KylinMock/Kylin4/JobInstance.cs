@@ -81,3 +81,6 @@ internal static class Kylin4Plans
         _ => null,
     };
 }
+
+/// <summary>The filters of Kylin 4's <c>GET /jobs</c>, bound (JobListRequest.java:29-35; contract §3.6).</summary>
+internal sealed record JobListFilter(string? CubeName, string? ProjectName, IReadOnlyList<int>? Status, int TimeFilter, int Limit, int Offset, string JobSearchMode);

@@ -15,7 +15,7 @@ internal sealed class Kylin4Endpoint(ServerContext server)
     /// <summary>Answers a Kylin request; <paramref name="match"/> holds the Kylin 4 lines whose path matched (none for a 404).</summary>
     public async Task<KylinAnswer> Answer(KylinRequest request, Microsoft.AspNetCore.Http.HttpContext context, RouteMatch match)
     {
-        var fault = match.Lines.Count == 0 ? null : server.Faults.Match(request.Method, request.Path);
+        var fault = match.Lines.Count == 0 ? null : server.Backend.FaultFor(request.Method, request.Path);
         if (fault is { Kind: FaultKind.Delay })
         {
             await Task.Delay(fault.DelayMs, context.RequestAborted);

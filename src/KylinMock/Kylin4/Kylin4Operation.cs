@@ -2,7 +2,7 @@ using KylinMock.Http;
 
 namespace KylinMock.Kylin4;
 
-/// <summary>One Kylin 4 controller method as a route's provider: bind, one adapter call, write (the handlers live in the *ControllerV1 classes).</summary>
+/// <summary>One Kylin 4 controller method as a route's provider: bind, one backend call, write (the handlers live in the *ControllerV1 classes).</summary>
 internal sealed class Kylin4Operation(Func<KylinRequest, RequestContext, KylinAnswer> handle) : IKylinOperation
 {
     /// <inheritdoc />

@@ -2,19 +2,20 @@ using System.Text.RegularExpressions;
 using KylinMock.Jobs;
 using KylinMock.Models;
 
-namespace KylinMock.Kylin4;
+using KylinMock.Kylin4;
+
+namespace KylinMock.Backend;
 
 /// <summary>
-/// The adapter between Kylin 4's CubeController and the one estate: list, read, enable, disable, purge, clone,
-/// delete, segment delete and holes, each one pass under the store's lock, every check before any change
-/// (CubeService.java, CubeManager.java; contract §2.4). Builds are in <see cref="Kylin4Builds"/>.
+/// The backend's Kylin 4 cube operations (CubeController over CubeService and CubeManager; contract §2.4): list, read, enable,
+/// disable, purge, clone, delete, segment delete and holes, each one pass under the lock, every check before any change.
 /// </summary>
-internal sealed partial class Kylin4Cubes(ServerContext server)
+internal sealed partial class KylinBackend
 {
-    private const string RunningOrFailed = "The cube '{0}' has running or failed job, please discard it and try again.";
+    private const string CubeRunningOrFailed = "The cube '{0}' has running or failed job, please discard it and try again.";
 
     /// <summary><c>GET /cubes</c> (CS:154-195): project, exact model name, substring cube name; newest first; offset and limit.</summary>
-    public IReadOnlyList<CubeView> List(string? cubeName, string? modelName, string? projectName, int? limit, int? offset) => server.Store.Read(view =>
+    public IReadOnlyList<CubeView> ListCubeInstances(string? cubeName, string? modelName, string? projectName, int? limit, int? offset) => store.Read(view =>
     {
         var catalog = view.Catalog;
         var cubes = catalog.AllModels
@@ -29,46 +30,46 @@ internal sealed partial class Kylin4Cubes(ServerContext server)
     });
 
     /// <summary><c>GET /cubes/{c}</c> (CC:224-229): 404 <c>Cannot find cube '&lt;c&gt;'.</c> (MSG:40).</summary>
-    public CubeView Get(string name) => server.Store.Read(view => CubeView.Of(Require(view.Catalog, name), view.Catalog));
+    public CubeView GetCubeInstance(string name) => store.Read(view => CubeView.Of(RequireCube(view.Catalog, name), view.Catalog));
 
     /// <summary><c>GET /cube_desc/{c}</c>: the cube, or null for the empty 200 (CDC:59-62).</summary>
-    public CubeView? Find(string name) => server.Store.Read(view => CubeView.Find(view.Catalog, name) is { } m ? CubeView.Of(m, view.Catalog) : null);
+    public CubeView? FindCubeInstance(string name) => store.Read(view => CubeView.Find(view.Catalog, name) is { } m ? CubeView.Of(m, view.Catalog) : null);
 
     /// <summary><c>PUT /cubes/{c}/disable</c> (CS:414-460): READY only.</summary>
-    public CubeView Disable(string name) => Wrapped("disable", name, (view, model) =>
+    public CubeView DisableCube(string name) => WrappedCubeAction("disable", name, (view, model) =>
     {
         var status = CubeView.StatusOf(model);
-        Check(status == "READY", $"Only ready cube can be disabled, status of '{model.Alias}' is {status}.");
+        CheckCube(status == "READY", $"Only ready cube can be disabled, status of '{model.Alias}' is {status}.");
         view.Catalog.SetStoredStatus(model.Uuid, ModelStatus.OFFLINE);
         return CubeView.Of(view.Catalog.FindByUuid(model.Uuid)!, view.Catalog);
     });
 
     /// <summary><c>PUT /cubes/{c}/enable</c> (CS:462-510): DISABLED only, with a READY segment.</summary>
-    public CubeView Enable(string name) => Wrapped("enable", name, (view, model) =>
+    public CubeView EnableCube(string name) => WrappedCubeAction("enable", name, (view, model) =>
     {
         var status = CubeView.StatusOf(model);
-        Check(status == "DISABLED", $"Only disabled cube can be enabled, status of '{model.Alias}' is {status}.");
-        Check(view.Catalog.Segments(model.Uuid).Any(s => s.Status != SegmentStatus.NEW), $"Cube '{model.Alias}' doesn't contain any READY segment.");
+        CheckCube(status == "DISABLED", $"Only disabled cube can be enabled, status of '{model.Alias}' is {status}.");
+        CheckCube(view.Catalog.Segments(model.Uuid).Any(s => s.Status != SegmentStatus.NEW), $"Cube '{model.Alias}' doesn't contain any READY segment.");
         view.Catalog.SetStoredStatus(model.Uuid, ModelStatus.ONLINE);
         return CubeView.Of(view.Catalog.FindByUuid(model.Uuid)!, view.Catalog);
     });
 
     /// <summary><c>PUT /cubes/{c}/purge</c> (CS:385-405, CM:273-284): no live or failed job, DISABLED; every segment goes; answers the cube as it was.</summary>
-    public CubeView Purge(string name) => Wrapped("purge", name, (view, model) =>
+    public CubeView PurgeCube(string name) => WrappedCubeAction("purge", name, (view, model) =>
     {
-        Check(!CubeView.HasJob(view.Catalog, model, ExecutableState.READY, ExecutableState.RUNNING, ExecutableState.ERROR, ExecutableState.PAUSED), string.Format(System.Globalization.CultureInfo.InvariantCulture, RunningOrFailed, model.Alias));
+        CheckCube(!CubeView.HasJob(view.Catalog, model, ExecutableState.READY, ExecutableState.RUNNING, ExecutableState.ERROR, ExecutableState.PAUSED), string.Format(System.Globalization.CultureInfo.InvariantCulture, CubeRunningOrFailed, model.Alias));
         var status = CubeView.StatusOf(model);
-        Check(status == "DISABLED", $"Only disabled cube can be purged, status of '{model.Alias}' is {status}.");
+        CheckCube(status == "DISABLED", $"Only disabled cube can be purged, status of '{model.Alias}' is {status}.");
         var before = CubeView.Of(model, view.Catalog);
         view.Catalog.RemoveSegments(model.Uuid, _ => true);
         return before;
     });
 
     /// <summary><c>PUT /cubes/{c}/clone</c> (CC:631-672): not wrapped; a new DISABLED cube without segments in the same project.</summary>
-    public CubeView Clone(string name, string? newName, string? project) => server.Store.Write(view =>
+    public CubeView CloneCube(string name, string? newName, string? project) => store.Write(view =>
     {
         var catalog = view.Catalog;
-        var model = Require(catalog, name);
+        var model = RequireCube(catalog, name);
         if (model.Broken)
         {
             throw Kylin4Error.Bad("Broken cube can't be cloned");
@@ -100,13 +101,13 @@ internal sealed partial class Kylin4Cubes(ServerContext server)
     });
 
     /// <summary><c>DELETE /cubes/{c}</c> (CS:314-366): refused while a READY, RUNNING or ERROR job exists; STOPPED jobs are discarded.</summary>
-    public void Delete(string name) => server.Store.Write(view =>
+    public void DeleteCube(string name) => store.Write(view =>
     {
         var catalog = view.Catalog;
         var model = CubeView.Find(catalog, name) ?? throw Kylin4Error.WrappedAs($"Failed to delete cube.  Caused by: Cannot find cube '{name}'.", Kylin4Error.NotFound, $"Cannot find cube '{name}'.");
         if (CubeView.HasJob(catalog, model, ExecutableState.READY, ExecutableState.RUNNING, ExecutableState.ERROR))
         {
-            var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, RunningOrFailed, model.Alias);
+            var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, CubeRunningOrFailed, model.Alias);
             throw Kylin4Error.WrappedAs("Failed to delete cube.  Caused by: " + text, Kylin4Error.BadRequest, text);
         }
 
@@ -120,10 +121,10 @@ internal sealed partial class Kylin4Cubes(ServerContext server)
     });
 
     /// <summary><c>DELETE /cubes/{c}/segs/{s}</c> (CC:359-377, CS:621-690): 404s first, then the wrapped refusals; answers the cube after.</summary>
-    public CubeView DeleteSegment(string name, string segmentName) => server.Store.Write(view =>
+    public CubeView DeleteCubeSegment(string name, string segmentName) => store.Write(view =>
     {
         var catalog = view.Catalog;
-        var model = Require(catalog, name);
+        var model = RequireCube(catalog, name);
         var segment = catalog.Segments(model.Uuid).FirstOrDefault(s => s.Name == segmentName) ?? throw Kylin4Error.Missing($"Cannot find segment '{segmentName}'");
         if (CubeView.StatusOf(model) == "READY")
         {
@@ -141,15 +142,15 @@ internal sealed partial class Kylin4Cubes(ServerContext server)
     });
 
     /// <summary><c>GET /cubes/{c}/holes</c> (CM:1043-1077): the gaps between consecutive segments, as name-and-range segments.</summary>
-    public IReadOnlyList<(string Name, long Start, long End)> Holes(string name) => server.Store.Read(view =>
+    public IReadOnlyList<(string Name, long Start, long End)> GetCubeHoles(string name) => store.Read(view =>
     {
-        var segments = view.Catalog.Segments(Require(view.Catalog, name).Uuid).OrderBy(s => s.Start).ThenBy(s => s.End).ToArray();
+        var segments = view.Catalog.Segments(RequireCube(view.Catalog, name).Uuid).OrderBy(s => s.Start).ThenBy(s => s.End).ToArray();
         var holes = new List<(string, long, long)>();
         for (var i = 0; i + 1 < segments.Length; i++)
         {
             if (segments[i].End < segments[i + 1].Start)
             {
-                holes.Add((Kylin4Jobs.SegmentName(segments[i].End, segments[i + 1].Start), segments[i].End, segments[i + 1].Start));
+                holes.Add((JobInstances.SegmentName(segments[i].End, segments[i + 1].Start), segments[i].End, segments[i + 1].Start));
             }
         }
 
@@ -157,10 +158,10 @@ internal sealed partial class Kylin4Cubes(ServerContext server)
     });
 
     /// <summary>The cube's model, or the 404 of CC:1138-1144.</summary>
-    public static DataModel Require(ModelCatalog catalog, string name) =>
+    private static DataModel RequireCube(ModelCatalog catalog, string name) =>
         CubeView.Find(catalog, name) ?? throw Kylin4Error.Missing($"Cannot find cube '{name}'.");
 
-    private static void Check(bool ok, string text)
+    private static void CheckCube(bool ok, string text)
     {
         if (!ok)
         {
@@ -169,7 +170,7 @@ internal sealed partial class Kylin4Cubes(ServerContext server)
     }
 
     // CC's template for enable, disable and purge: "Failed to <op> cube: <c> Caused by: <message>" (CC:604-613, 619-628, 677-687).
-    private CubeView Wrapped(string op, string name, Func<JobStore.StoreView, DataModel, CubeView> act) => server.Store.Write(view =>
+    private CubeView WrappedCubeAction(string op, string name, Func<JobStore.StoreView, DataModel, CubeView> act) => store.Write(view =>
     {
         try
         {

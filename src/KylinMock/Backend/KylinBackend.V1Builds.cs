@@ -1,23 +1,25 @@
 using KylinMock.Jobs;
 using KylinMock.Models;
 
-namespace KylinMock.Kylin4;
+using KylinMock.Kylin4;
+
+namespace KylinMock.Backend;
 
 /// <summary>Kylin 4's <c>JobBuildRequest</c> (JobBuildRequest.java:23-33): <c>force</c> is <c>force || forceMergeEmptySegment</c>.</summary>
 internal sealed record BuildRequest(long StartTime, long EndTime, string? BuildType, bool Force);
 
 /// <summary>
-/// <c>PUT /cubes/{c}/build</c> and <c>/rebuild</c> over the one estate and job store (CC:408-458, JS:232-302, CM:681-872;
-/// contract §2.5, §4.3): every refusal in Kylin's order, each a 500 carrying the raw message, before anything
-/// changes; then one NEW segment and one job with Kylin 4's plan, whose end makes the segment READY (SegmentEffects).
+/// The backend's Kylin 4 build: <c>PUT /cubes/{c}/build</c> and <c>/rebuild</c> (CC:408-458, JS:232-302, CM:681-872; contract §2.5, §4.3):
+/// every refusal in Kylin's order, each a 500 carrying the raw message, before anything changes; then one NEW segment and one job
+/// with Kylin 4's plan, whose end makes the segment READY (SegmentEffects).
 /// </summary>
-internal sealed class Kylin4Builds(ServerContext server)
+internal sealed partial class KylinBackend
 {
     private const int MaxBuildingSegments = 10;
     private static readonly string[] JobTypeEnum = ["BUILD", "MERGE", "REFRESH", "OPTIMIZE", "CHECKPOINT", "TABLE_SAMPLING"];
 
     /// <summary>Submits the build and answers its JobInstance straight after submission.</summary>
-    public JobInstance Build(string cubeName, BuildRequest request)
+    public JobInstance BuildCube(string cubeName, BuildRequest request)
     {
         // new TSRange(start, end) runs before the try block (CC:422): a bare IllegalStateException (SegmentRange.java:63-66).
         if (request.StartTime > request.EndTime && !(request.StartTime <= 0 && request.EndTime == long.MaxValue))
@@ -25,7 +27,7 @@ internal sealed class Kylin4Builds(ServerContext server)
             throw Kylin4Error.Plain(Kylin4Error.IllegalState, null);
         }
 
-        return server.Store.Write(view =>
+        return store.Write(view =>
         {
             var catalog = view.Catalog;
             var model = CubeView.Find(catalog, cubeName) ?? throw Kylin4Error.WrappedAs(null, Kylin4Error.NullPointer, null);
@@ -33,18 +35,18 @@ internal sealed class Kylin4Builds(ServerContext server)
             var building = segments.Count(s => s.Status == SegmentStatus.NEW);
             if (building >= MaxBuildingSegments)
             {
-                throw Refused($"There is already {building} building segment; ");
+                throw BuildRefused($"There is already {building} building segment; ");
             }
 
-            var type = request.BuildType ?? throw Refused("Name is null");
+            var type = request.BuildType ?? throw BuildRefused("Name is null");
             if (!JobTypeEnum.Contains(type))
             {
-                throw Refused("No enum constant org.apache.kylin.common.constant.JobTypeEnum." + type);
+                throw BuildRefused("No enum constant org.apache.kylin.common.constant.JobTypeEnum." + type);
             }
 
             if (model.Broken)
             {
-                throw Refused($"Broken cube '{model.Alias}' can't be built.");
+                throw BuildRefused($"Broken cube '{model.Alias}' can't be built.");
             }
 
             var (segment, jobType, steps) = type switch
@@ -52,7 +54,7 @@ internal sealed class Kylin4Builds(ServerContext server)
                 "BUILD" => (NewBuild(view, model, request), JobType.INC_BUILD, Kylin4Plans.Build),
                 "REFRESH" => (NewRefresh(view, model, request), JobType.INDEX_REFRESH, Kylin4Plans.Build),
                 "MERGE" => (NewMerge(view, model, request), JobType.INDEX_MERGE, Kylin4Plans.Merge),
-                _ => throw Refused($"Invalid build type: '{type}'."),
+                _ => throw BuildRefused($"Invalid build type: '{type}'."),
             };
             catalog.AddSegment(segment);
             var job = view.Submit(new JobOrder(model.Project, jobType, model.Uuid, catalog.TakeNextPlan(model.Uuid))
@@ -63,7 +65,7 @@ internal sealed class Kylin4Builds(ServerContext server)
                 DataRange = (segment.Start, segment.End),
                 StepNames = steps,
             });
-            return Kylin4Jobs.Instance(job, catalog, view.Now);
+            return JobInstances.Instance(job, catalog, view.Now);
         });
     }
 
@@ -77,9 +79,9 @@ internal sealed class Kylin4Builds(ServerContext server)
             start = segments.Count > 0 ? segments.Max(s => s.End) : 0;
         }
 
-        CheckRange(model, start, end);
-        CheckOverlap(model, segments, start, end, covered: s => s.Status != SegmentStatus.NEW && start <= s.Start && s.End <= end);
-        return New(view, model, start, end, Kylin4Jobs.SegmentName(start, end));
+        CheckBuildRange(model, start, end);
+        CheckBuildOverlap(model, segments, start, end, covered: s => s.Status != SegmentStatus.NEW && start <= s.Start && s.End <= end);
+        return NewCubeSegment(view, model, start, end, JobInstances.SegmentName(start, end));
     }
 
     // REFRESH (CM:717-759): each end must be some segment's start or end; the new segment has the replaced one's name.
@@ -87,16 +89,16 @@ internal sealed class Kylin4Builds(ServerContext server)
     {
         var segments = view.Catalog.Segments(model.Uuid);
         var (start, end) = model.PartitionDesc is null ? (0L, Segment.InfiniteEnd) : (request.StartTime, request.EndTime);
-        CheckRange(model, start, end);
+        CheckBuildRange(model, start, end);
         var bounds = segments.SelectMany(s => new[] { s.Start, s.End }).ToHashSet();
-        var name = Kylin4Jobs.SegmentName(start, end);
+        var name = JobInstances.SegmentName(start, end);
         if (!bounds.Contains(start) || !bounds.Contains(end))
         {
-            throw Refused($"The new refreshing segment {model.Alias}[{name}] does not match any existing segment in cube CUBE[name={model.Alias}]");
+            throw BuildRefused($"The new refreshing segment {model.Alias}[{name}] does not match any existing segment in cube CUBE[name={model.Alias}]");
         }
 
-        CheckOverlap(model, segments, start, end, covered: s => s.Status != SegmentStatus.NEW);
-        return New(view, model, start, end, name);
+        CheckBuildOverlap(model, segments, start, end, covered: s => s.Status != SegmentStatus.NEW);
+        return NewCubeSegment(view, model, start, end, name);
     }
 
     // MERGE (CM:782-872): the READY segments inside the range, at least two, without gaps unless forced; named after the requested range.
@@ -105,59 +107,59 @@ internal sealed class Kylin4Builds(ServerContext server)
         var segments = view.Catalog.Segments(model.Uuid);
         if (segments.Count == 0)
         {
-            throw Refused($"Cube CUBE[name={model.Alias}] has no segments");
+            throw BuildRefused($"Cube CUBE[name={model.Alias}] has no segments");
         }
 
         if (model.PartitionDesc is null)
         {
-            throw Refused("there is no partition date column specified, only full build is supported");
+            throw BuildRefused("there is no partition date column specified, only full build is supported");
         }
 
         var (start, end) = (request.StartTime, request.EndTime);
-        CheckRange(model, start, end);
+        CheckBuildRange(model, start, end);
         var merged = segments.Where(s => s.Status != SegmentStatus.NEW && start <= s.Start && s.End <= end).OrderBy(s => s.Start).ToArray();
         if (merged.Length < 2)
         {
-            throw Refused($"Range TSRange[{start},{end}) must contain at least 2 segments, but there is {merged.Length}");
+            throw BuildRefused($"Range TSRange[{start},{end}) must contain at least 2 segments, but there is {merged.Length}");
         }
 
         for (var i = 0; !request.Force && i + 1 < merged.Length; i++)
         {
             if (merged[i].End != merged[i + 1].Start)
             {
-                throw Refused($"Merging segments must not have gaps between {model.Alias}[{merged[i].Name}] and {model.Alias}[{merged[i + 1].Name}]");
+                throw BuildRefused($"Merging segments must not have gaps between {model.Alias}[{merged[i].Name}] and {model.Alias}[{merged[i + 1].Name}]");
             }
         }
 
         var (first, last) = (merged[0].Start, merged[^1].End);
-        CheckOverlap(model, segments, first, last, covered: s => s.Status != SegmentStatus.NEW && first <= s.Start && s.End <= last);
-        return New(view, model, first, last, Kylin4Jobs.SegmentName(start, end)) with { Merged = true };
+        CheckBuildOverlap(model, segments, first, last, covered: s => s.Status != SegmentStatus.NEW && first <= s.Start && s.End <= last);
+        return NewCubeSegment(view, model, first, last, JobInstances.SegmentName(start, end)) with { Merged = true };
     }
 
     // CubeSegment.validate (CSEG:457-464).
-    private static void CheckRange(DataModel model, long start, long end)
+    private static void CheckBuildRange(DataModel model, long start, long end)
     {
         if (start >= end)
         {
-            throw Refused($"Invalid segment, dateRangeStart({start}) must be smaller than dateRangeEnd({end}) in segment {model.Alias}[{Kylin4Jobs.SegmentName(start, end)}]");
+            throw BuildRefused($"Invalid segment, dateRangeStart({start}) must be smaller than dateRangeEnd({end}) in segment {model.Alias}[{JobInstances.SegmentName(start, end)}]");
         }
     }
 
     // Segments.validate (SEGS:430-455): any overlap with a NEW segment, or a partial one with a READY segment the new one does not replace.
-    private static void CheckOverlap(DataModel model, IReadOnlyList<Segment> segments, long start, long end, Func<Segment, bool> covered)
+    private static void CheckBuildOverlap(DataModel model, IReadOnlyList<Segment> segments, long start, long end, Func<Segment, bool> covered)
     {
-        var name = Kylin4Jobs.SegmentName(start, end);
+        var name = JobInstances.SegmentName(start, end);
         foreach (var s in segments)
         {
             if (s.Overlaps(start, end) && !covered(s))
             {
                 var (a, b) = s.Start <= start ? (s.Name, name) : (name, s.Name);
-                throw Refused($"Segments overlap: {model.Alias}[{a}] and {model.Alias}[{b}]");
+                throw BuildRefused($"Segments overlap: {model.Alias}[{a}] and {model.Alias}[{b}]");
             }
         }
     }
 
-    private static Segment New(JobStore.StoreView view, DataModel model, long start, long end, string name) => new()
+    private static Segment NewCubeSegment(JobStore.StoreView view, DataModel model, long start, long end, string name) => new()
     {
         Id = view.NewUuid(),
         ModelUuid = model.Uuid,
@@ -169,5 +171,5 @@ internal sealed class Kylin4Builds(ServerContext server)
     };
 
     // CC:447-457 wraps every Throwable as InternalErrorException(message, e): 500 with the raw message.
-    private static Kylin4Error Refused(string text) => Kylin4Error.WrappedAs(text, Kylin4Error.BadRequest, text);
+    private static Kylin4Error BuildRefused(string text) => Kylin4Error.WrappedAs(text, Kylin4Error.BadRequest, text);
 }

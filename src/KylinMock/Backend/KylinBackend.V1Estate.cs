@@ -1,19 +1,19 @@
 using KylinMock.Jobs;
 using KylinMock.Models;
 
-namespace KylinMock.Kylin4;
+using KylinMock.Kylin4;
 
-/// <summary>A project as <c>ProjectInstance</c> shows it (ProjectInstance.java:82-115): its tables, cubes and models.</summary>
-internal sealed record ProjectView(string Name, long CreateTime, IReadOnlyList<string> Tables, IReadOnlyList<string> Cubes);
+namespace KylinMock.Backend;
+
 
 /// <summary>
-/// The adapter between Kylin 4's project, model, cube-descriptor and table endpoints and the one estate: reads only,
-/// each one pass under the store's lock, handing back immutable records (ProjectService, ModelService, QueryService, TableService).
+/// The backend's Kylin 4 reads of the estate (ProjectService, ModelService, QueryService, TableService): each one pass under the lock,
+/// handing back immutable records.
 /// </summary>
-internal sealed class Kylin4Estate(ServerContext server)
+internal sealed partial class KylinBackend
 {
     /// <summary><c>GET /projects</c> (PC:93-98, ProjectService.java:146-161): by name ignoring case, then <c>subList(offset, offset+limit)</c>.</summary>
-    public IReadOnlyList<ProjectView> Projects(int? limit, int? offset) => server.Store.Read(view =>
+    public IReadOnlyList<ProjectView> ListProjectInstances(int? limit, int? offset) => store.Read(view =>
     {
         var catalog = view.Catalog;
         var names = view.ProjectNames().Order(StringComparer.OrdinalIgnoreCase).ToArray();
@@ -36,7 +36,7 @@ internal sealed class Kylin4Estate(ServerContext server)
     /// <c>GET /models</c> (MC:91-103, ModelService.java:88-131): all models or a project's (an unknown project none), an exact model
     /// name, newest last_modified first, paged only when both limit and offset are given.
     /// </summary>
-    public IReadOnlyList<DataModel> Models(string? modelName, string? projectName, int? limit, int? offset) => server.Store.Read(view =>
+    public IReadOnlyList<DataModel> ListDataModels(string? modelName, string? projectName, int? limit, int? offset) => store.Read(view =>
     {
         var models = (projectName is null ? view.Catalog.AllModels : view.Catalog.Models(projectName))
             .Where(m => string.IsNullOrEmpty(modelName) || string.Equals(m.Alias, modelName, StringComparison.OrdinalIgnoreCase))
@@ -56,7 +56,7 @@ internal sealed class Kylin4Estate(ServerContext server)
     /// <c>GET /tables_and_columns?project=P</c> (QueryService.java:800-860): without push-down only the tables of the project's READY
     /// cubes (ProjectManager.listExposedTables); a blank project none.
     /// </summary>
-    public IReadOnlyList<TableDesc> ExposedTables(string? project) => server.Store.Read(view =>
+    public IReadOnlyList<TableDesc> ListExposedTables(string? project) => store.Read(view =>
     {
         if (string.IsNullOrWhiteSpace(project))
         {
@@ -71,27 +71,17 @@ internal sealed class Kylin4Estate(ServerContext server)
     });
 
     /// <summary>The tables loaded into <paramref name="project"/> (TableService.getTableDescByProject).</summary>
-    public IReadOnlyList<TableDesc> Tables(string project) => server.Store.Read(view => view.Catalog.Tables(project).ToArray());
-
-    /// <summary>The model of the cube named <paramref name="name"/>, or null.</summary>
-    public DataModel? Cube(string name) => server.Store.Read(view => CubeView.Find(view.Catalog, name));
-
-    /// <summary>Whether the project exists.</summary>
-    public bool HasProject(string name) => server.Store.Read(view => view.FindProject(name) is not null);
+    public IReadOnlyList<TableDesc> ListTableDescs(string project) => store.Read(view => view.Catalog.Tables(project).ToArray());
 
     /// <summary>
-    /// Kylin 4 names cubes globally (CaseInsensitiveStringCache, CM:106-124): an estate where two projects hold the same model
-    /// alias cannot be shown as Kylin 4 cubes, so it is refused when the server starts (contract §7).
+    /// Kylin 4 names cubes globally (CaseInsensitiveStringCache, CM:106-124): the refusal of an estate where two projects hold the
+    /// same model alias (it cannot be shown as Kylin 4 cubes, contract §7), or null.
     /// </summary>
-    /// <exception cref="ArgumentException">Two models share an alias, ignoring case.</exception>
-    public static void CheckCubeNamesAreGlobal(JobStore store) => store.Read(view =>
+    public string? DuplicateCubeName() => store.Read(view =>
     {
         var twice = view.Catalog.AllModels.GroupBy(m => m.Alias, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         return twice is null
-            ? 0
-            : throw new ArgumentException($"Kylin 4 names cubes globally, but model alias \"{twice.Key}\" is in projects {string.Join(", ", twice.Select(m => m.Project))}: this estate cannot be served in Kylin 4 mode.");
+            ? null
+            : $"Kylin 4 names cubes globally, but model alias \"{twice.Key}\" is in projects {string.Join(", ", twice.Select(m => m.Project))}: this estate cannot be served in Kylin 4 mode.";
     });
-
-    /// <summary>A stable uuid for an estate object that has none of its own (projects, tables).</summary>
-    public static string Uuid(string name) => StableHash.Uuid("kylin4:" + name);
 }
