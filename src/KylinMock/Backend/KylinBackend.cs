@@ -37,7 +37,7 @@ internal sealed partial class KylinBackend
         store.RunEnded = runEnded;
         Models = new KylinModels(store);
         clockControl = new ClockControl(options.Clock);
-        users = new UserDirectory(options.Users, options.Clock, gate);
+        users = new UserDirectory(options.Users, options.Clock, gate, lockout: options.KylinVersion != 4);
         sessions = new SessionStore(options.Clock, gate);
         Faults = new FaultList(gate);
         Journal = new RequestJournal(options.JournalCapacity, gate);

@@ -22,6 +22,18 @@ public class Kylin4FaceTests : Kylin4Test
         Assert.That((answer.Status, answer.ContentType, answer.Text.Contains("HTTP Status 401", StringComparison.Ordinal)), Is.EqualTo((401, "text/html; charset=utf-8", true)));
     }
 
+    // SEC:164-198, ManagedUser.java:59-68: Kylin 4 has no login lockout (nothing increments wrongTime); after failed logins the right password still works.
+    [Test]
+    public void WrongPasswords_NeverLockTheUser()
+    {
+        var failures = Enumerable.Range(0, 5).Select(_ => Send(HttpMethod.Get, "/cubes", authorization: KylinHttp.Basic("ADMIN", "wrong")).Status).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures, Is.All.EqualTo(401));
+            Assert.That(Get("/cubes").Status, Is.EqualTo(200));
+        });
+    }
+
     // UC:107-132: authenticated, {"userDetails":{…}} with the sorted authorities and ALL_USERS last; anonymous, {} (kylinpy reads it as unauthorised).
     [Test]
     public void Authentication_UserDetailsOrEmptyObject()
