@@ -34,7 +34,7 @@ internal sealed partial class KylinBackend
     /// <summary>The fault rule hitting this request, if any (counted against its times).</summary>
     public FaultRule? FaultFor(string method, string path) => Faults.Match(method, path);
 
-    /// <summary>Journals a request the Kylin endpoints answered, at the clock's now.</summary>
-    public void Record(string method, string path, string query, IReadOnlyDictionary<string, string> headers, string? body, int status) =>
-        Journal.Record(Clock.GetUtcNow(), method, path, query, headers, body, status);
+    /// <summary>Journals a request the Kylin endpoints answered, at the clock's now, with the operation of the route it matched.</summary>
+    public void Record(string method, string path, string query, IReadOnlyDictionary<string, string> headers, string? body, int status, string? operation) =>
+        Journal.Record(Clock.GetUtcNow(), method, path, query, headers, body, status, operation);
 }
