@@ -77,9 +77,8 @@ public sealed class KylinMockServer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var estate = LoadEstate(options);
-        var notifier = options.JobFinishedNotifierUrl is { } url ? new Notify.JobFinishedNotifier(url, options.JobFinishedNotifierUsername, options.JobFinishedNotifierPassword) : null;
-        Action<Job, Models.ModelCatalog, long>? runEnded = notifier is null ? null : (job, catalog, now) => notifier.Enqueue(Notify.JobFinishedJson.Write(job, catalog, now));
-        var backend = new Backend.KylinBackend(options, estate, runEnded);
+        var notifier = options.JobFinishedNotifierUrl is { } url ? new Notify.JobFinishedNotifier(url, options.JobFinishedNotifierUsername, options.JobFinishedNotifierPassword, options.Clock) : null;
+        var backend = new Backend.KylinBackend(options, estate, notifier);
         if (options.KylinVersion == 4 && backend.DuplicateCubeName() is { } refused)
         {
             notifier?.Dispose();

@@ -91,12 +91,13 @@ internal sealed class RouteTable : IResponseProvider
         }
         else if (server.KylinVersion == 4)
         {
-            answer = await kylin4Endpoint.Answer(request, context, Match(kylin4, request.Path));
+            answer = TomcatRejection.Check(context) is { } rejected ? rejected : await kylin4Endpoint.Answer(request, context, Match(kylin4, request.Path));
         }
         else
         {
             var match = Match(kylin, request.Path);
-            answer = match.Lines.Count == 0
+            answer = TomcatRejection.Check(context) is { } rejected ? rejected
+                : match.Lines.Count == 0
                 ? kylinEndpoint.NotFound(request)
                 : await kylinEndpoint.Answer(request, context, match);
         }
