@@ -35,9 +35,11 @@ internal static class ServeCommand
         var maxPage = new Option<int>("--max-page-size") { Description = "Refuse a job list whose page would hold more jobs than this (400; Kylin has no ceiling).", DefaultValueFactory = _ => 100_000 }.Within(1, int.MaxValue);
         var journal = new Option<int>("--journal") { Description = "How many requests the journal keeps (oldest forgotten; 0 = off).", DefaultValueFactory = _ => 1000 }.Within(0, 10_000_000);
         var notifier = new Option<string?>("--job-finished-notifier-url") { Description = "Kylin's kylin.job.finished-notifier-url: POST each job whose run ends there." };
-        var command = new Command("serve", "Serve the Kylin 5 Job API at http://HOST:PORT/kylin/api until Ctrl+C or SIGTERM.")
+        var kylin = new Option<int>("--kylin") { Description = "Which Kylin to be: 5 (v4/v2 API) or 4 (the legacy v1 API: plain JSON, cubes, Kylin 4's jobs).", DefaultValueFactory = _ => 5 };
+        kylin.AcceptOnlyFromAmong("4", "5");
+        var command = new Command("serve", "Serve the Kylin 5 Job API (or with --kylin 4, Kylin 4's v1 API) at http://HOST:PORT/kylin/api until Ctrl+C or SIGTERM.")
         {
-            port, host, seed, jobs, fixture, now, clock, token, journal, maxBody, maxPage, maxFixture, notifier, parent,
+            port, host, seed, jobs, fixture, now, clock, token, journal, maxBody, maxPage, maxFixture, notifier, kylin, parent,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -79,6 +81,7 @@ internal static class ServeCommand
                 MaxFixtureBytes = parse.GetValue(maxFixture) * 1024 * 1024,
                 MaxPageSize = parse.GetValue(maxPage),
                 JobFinishedNotifierUrl = notifierUrl,
+                KylinVersion = parse.GetValue(kylin),
             };
             return await Serve(options, parse.GetValue(parent), cancel);
         });

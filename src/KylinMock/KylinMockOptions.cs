@@ -80,6 +80,12 @@ public sealed record KylinMockOptions
     /// <summary><c>kylin.job.finished-notifier-password</c>.</summary>
     public string? JobFinishedNotifierPassword { get; init; }
 
+    /// <summary>
+    /// Which Kylin the server is: 5 (the default: Kylin 5.0.x's v4 and v2 API) or 4 (Kylin 4.0.x's legacy v1 API:
+    /// plain JSON without the envelope, cubes over the same models, Kylin 4's jobs, steps and errors).
+    /// </summary>
+    public int KylinVersion { get; init; } = 5;
+
     /// <summary>Throws when an option is out of range.</summary>
     public void Validate()
     {
@@ -95,6 +101,11 @@ public sealed record KylinMockOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBodyBytes, 1, nameof(MaxRequestBodyBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFixtureBytes, 1, nameof(MaxFixtureBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPageSize, 1, nameof(MaxPageSize));
+        if (KylinVersion is not (4 or 5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(KylinVersion), KylinVersion, "KylinVersion is 4 (the legacy v1 API) or 5 (the default).");
+        }
+
         if (ControlToken is { Length: 0 })
         {
             // An empty token would let an empty X-KylinMock-Token header through: no token is null, not "".

@@ -78,11 +78,19 @@ public sealed class KylinMockServer : IDisposable
         options.Validate();
         var estate = LoadEstate(options);
         var notifier = options.JobFinishedNotifierUrl is { } url ? new Notify.JobFinishedNotifier(url, options.JobFinishedNotifierUsername, options.JobFinishedNotifierPassword, options.Clock) : null;
-        var context = new ServerContext(new Backend.KylinBackend(options, estate, notifier))
+        var backend = new Backend.KylinBackend(options, estate, notifier);
+        if (options.KylinVersion == 4 && backend.DuplicateCubeName() is { } refused)
+        {
+            notifier?.Dispose();
+            throw new ArgumentException(refused, nameof(options));
+        }
+
+        var context = new ServerContext(backend)
         {
             ControlToken = options.ControlToken,
             ChineseMessages = options.ChineseMessages,
             MaxPageSize = options.MaxPageSize,
+            KylinVersion = options.KylinVersion,
         };
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         EnsurePortFree(options);
@@ -185,7 +193,7 @@ public sealed class KylinMockServer : IDisposable
             return FixtureReader.Read(path).Estate;
         }
 
-        return JobGenerator.Generate(options.Seed, options.JobCount, options.Clock.GetUtcNow());
+        return JobGenerator.Generate(options.Seed, options.JobCount, options.Clock.GetUtcNow(), kylin4: options.KylinVersion == 4);
     }
 
     // WireMock's Stop does not wait for Kestrel to let go of the socket; a port still held after

@@ -15,6 +15,9 @@ internal sealed record ServerContext(KylinBackend Backend)
     /// <summary>Whether Accept-Language zh picks the Chinese bundle (a Kylin build that re-enables it); off as in Kylin 5.</summary>
     public bool ChineseMessages { get; init; }
 
+    /// <summary>Which Kylin the server is: 5, or 4 for the legacy v1 face.</summary>
+    public int KylinVersion { get; init; } = 5;
+
     /// <summary>The token the control API requires, or null.</summary>
     public string? ControlToken { get; init; }
 

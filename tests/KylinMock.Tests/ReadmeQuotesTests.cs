@@ -16,6 +16,7 @@ public class ReadmeQuotesTests
     [TestCase("docs/container.md", "tests/Clients/python-docker/kylinmock_container.py", "python")]
     [TestCase("docs/container.md", "tests/Clients/python-docker/test_container_build.py", "python")]
     [TestCase("docs/container.md", "tests/Clients/node-testcontainers/build.test.mjs", "js")]
+    [TestCase("docs/kylin4.md", "tests/Clients/python/test_kylin4_clients.py", "python")]
     public void Docs_QuoteTheTestedFile_Verbatim(string doc, string file, string language)
     {
         var text = Read(doc);

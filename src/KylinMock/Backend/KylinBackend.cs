@@ -39,7 +39,7 @@ internal sealed partial class KylinBackend
         store.RunEnded = notifier is null ? null : (job, catalog, now) => notifier.Enqueue(job.Id, Notify.JobFinishedJson.Write(job, catalog, now));
         Models = new KylinModels(store);
         clockControl = new ClockControl(options.Clock);
-        users = new UserDirectory(options.Users, options.Clock, gate);
+        users = new UserDirectory(options.Users, options.Clock, gate, lockout: options.KylinVersion != 4);
         sessions = new SessionStore(options.Clock, gate);
         Faults = new FaultList(gate);
         Journal = new RequestJournal(options.JournalCapacity, gate);

@@ -7,7 +7,7 @@ namespace KylinMock.Fixtures;
 /// Makes one job after another from the seeded randomizer: its project, type and subject, its steps,
 /// and its life up to the reference time. Hot path: no LINQ, no formatting beyond ids.
 /// </summary>
-internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool plans, long referenceMs)
+internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool plans, long referenceMs, bool kylin4 = false)
 {
     private const long Day = 86_400_000;
 
@@ -20,7 +20,7 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
     {
         var projectIndex = PickProject();
         var project = estate.Projects[projectIndex];
-        var shape = JobShapes.Pick(random);
+        var shape = kylin4 ? JobShapes.PickKylin4(random) : JobShapes.Pick(random);
         var age = JobAges.Draw(random, lastDay);
         var script = JobLifeScript.Draw(random, shape, plans, age);
         if (shape.Kind is SubjectKind.Table or SubjectKind.Snapshot && !JobLifeScript.IsFinal(script.Outcome) && !HasFreeTable(shape.Kind, projectIndex))
@@ -38,8 +38,8 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
             var model = DrawModelSubject(projectIndex, shape, ref script, age, ref health);
             subject = model;
 
-            // Model jobs are "<uuid>-<model uuid>" (JobParam's constructor).
-            id = id + "-" + model.Target;
+            // Model jobs are "<uuid>-<model uuid>" (JobParam's constructor); Kylin 4's are plain uuids.
+            id = kylin4 ? id : id + "-" + model.Target;
         }
         else
         {
@@ -142,7 +142,7 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
     {
         while (true)
         {
-            var shape = JobShapes.Pick(random);
+            var shape = kylin4 ? JobShapes.PickKylin4(random) : JobShapes.Pick(random);
             if (shape.Kind == SubjectKind.Model)
             {
                 return shape;

@@ -27,7 +27,10 @@ internal static class JobGenerator
     /// </param>
     /// <returns>3-6 projects and <paramref name="jobCount"/> jobs in storage order (creation time, then id).</returns>
     /// <exception cref="ArgumentOutOfRangeException">A negative <paramref name="jobCount"/> or a reference before 1972.</exception>
-    public static Estate Generate(int seed, int jobCount, DateTimeOffset referenceTime)
+    public static Estate Generate(int seed, int jobCount, DateTimeOffset referenceTime) => Generate(seed, jobCount, referenceTime, kylin4: false);
+
+    /// <summary>The estate of <see cref="Generate(int, int, DateTimeOffset)"/>; a Kylin 4 one has only Kylin 4's job types, with Kylin 4's plans.</summary>
+    internal static Estate Generate(int seed, int jobCount, DateTimeOffset referenceTime, bool kylin4)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(jobCount);
         if (referenceTime < MinReferenceTime)
@@ -39,7 +42,7 @@ internal static class JobGenerator
         var referenceMs = referenceTime.ToUnixTimeMilliseconds();
         var random = new Randomizer(seed);
         var estate = EstateBuilder.Build(random, referenceMs);
-        var factory = new JobFactory(random, estate, new PlanPool(random), referenceMs);
+        var factory = new JobFactory(random, estate, new PlanPool(random), referenceMs, kylin4);
 
         var jobs = new Job[jobCount];
         var createTimes = new long[jobCount];

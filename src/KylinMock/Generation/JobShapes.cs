@@ -49,8 +49,15 @@ internal static class JobShapes
         (JobType.SUB_PARTITION_BUILD, 80), (JobType.SUB_PARTITION_REFRESH, 50),
     ];
 
+    // A Kylin 4 estate's jobs: builds (and Kylin 5's index builds shown as builds), merges, refreshes and samplings, with Kylin 4's plans.
+    private static readonly (JobType Type, int Weight)[] Kylin4Mix =
+    [
+        (JobType.INC_BUILD, 450), (JobType.INDEX_MERGE, 80), (JobType.INDEX_REFRESH, 100), (JobType.TABLE_SAMPLING, 100),
+    ];
+
     private static readonly JobShape[] Shapes = BuildShapes();
-    private static readonly int[] Cumulative = CumulativeWeights();
+    private static readonly int[] Cumulative = CumulativeWeights(Mix);
+    private static readonly int[] Kylin4Cumulative = CumulativeWeights(Kylin4Mix);
 
     /// <summary>Every shape, indexed by <see cref="JobShape.Index"/>.</summary>
     public static IReadOnlyList<JobShape> All => Shapes;
@@ -59,21 +66,25 @@ internal static class JobShapes
     public static (int Min, int Max) MinorMs => (5 * Second, 60 * Second);
 
     /// <summary>Draws a job type by its weight.</summary>
-    public static JobShape Pick(Randomizer random)
+    public static JobShape Pick(Randomizer random) => Shapes[Draw(random, Cumulative)];
+
+    /// <summary>Draws a Kylin 4 job type by its weight; its shape has Kylin 4's steps.</summary>
+    public static JobShape PickKylin4(Randomizer random) => Shapes[Mix.Length + Draw(random, Kylin4Cumulative)];
+
+    private static int Draw(Randomizer random, int[] cumulative)
     {
-        var draw = random.Number(0, Cumulative[^1] - 1);
+        var draw = random.Number(0, cumulative[^1] - 1);
         var i = 0;
-        while (draw >= Cumulative[i])
+        while (draw >= cumulative[i])
         {
             i++;
         }
 
-        return Shapes[i];
+        return i;
     }
 
-    private static JobShape Shape(JobType type, int index)
+    private static JobShape Shape(JobType type, int index, string[] names)
     {
-        var names = type.StepNames().ToArray();
         var main = names.Length >= 2 ? 1 : 0;
         return new JobShape
         {
@@ -82,12 +93,12 @@ internal static class JobShapes
             Kind = type.SubjectKind(),
             StepNames = names,
             MainStep = main,
-            IndexStep = names[main] is "Load Data To Index" or "Merge Segment Data" ? main : -1,
+            IndexStep = names[main] is "Load Data To Index" or "Merge Segment Data" or "Build Cube with Spark" ? main : -1,
             MainMs = names[main] switch
             {
-                "Load Data To Index" => (2 * Minute, 40 * Minute),
+                "Load Data To Index" or "Build Cube with Spark" => (2 * Minute, 40 * Minute),
                 "Merge Segment Data" => (2 * Minute, 30 * Minute),
-                "Table Sampling" => (70 * Second, 8 * Minute),
+                "Table Sampling" or "Sample Table" => (70 * Second, 8 * Minute),
                 "Build Snapshot" => (70 * Second, 15 * Minute),
                 _ => (5 * Second, 5 * Minute),
             },
@@ -104,24 +115,30 @@ internal static class JobShapes
         };
     }
 
+    // Kylin 5's shapes, then Kylin 4's (their indexes follow, so the plan pools hold both).
     private static JobShape[] BuildShapes()
     {
-        var shapes = new JobShape[Mix.Length];
+        var shapes = new JobShape[Mix.Length + Kylin4Mix.Length];
         for (var i = 0; i < Mix.Length; i++)
         {
-            shapes[i] = Shape(Mix[i].Type, i);
+            shapes[i] = Shape(Mix[i].Type, i, Mix[i].Type.StepNames().ToArray());
+        }
+
+        for (var i = 0; i < Kylin4Mix.Length; i++)
+        {
+            shapes[Mix.Length + i] = Shape(Kylin4Mix[i].Type, Mix.Length + i, Kylin4.Kylin4Plans.Steps(Kylin4Mix[i].Type)!.ToArray());
         }
 
         return shapes;
     }
 
-    private static int[] CumulativeWeights()
+    private static int[] CumulativeWeights((JobType Type, int Weight)[] mix)
     {
-        var sums = new int[Mix.Length];
+        var sums = new int[mix.Length];
         var total = 0;
-        for (var i = 0; i < Mix.Length; i++)
+        for (var i = 0; i < mix.Length; i++)
         {
-            total += Mix[i].Weight;
+            total += mix[i].Weight;
             sums[i] = total;
         }
 

@@ -5,6 +5,9 @@ internal interface IKylinOperation
 {
     /// <summary>Answers an authenticated request whose Accept was acceptable; Kylin errors are thrown as KylinExceptions.</summary>
     KylinAnswer Handle(KylinRequest request, RequestContext context);
+
+    /// <summary>The operation's name as the journal records it, or null to name it after the provider's type.</summary>
+    string? Name => null;
 }
 
 /// <summary>What the pipeline learned before the operation runs.</summary>

@@ -1,5 +1,6 @@
 using KylinMock.Control;
 using KylinMock.Dashboard;
+using KylinMock.Kylin4;
 
 namespace KylinMock.Http;
 
@@ -72,6 +73,9 @@ internal static class KylinRoutes
             .KylinV2("GET", "/kylin/api/tables_and_columns", new GetTablesAndColumnsV2Provider(server))
             .KylinV2("GET", "/kylin/api/user/authentication", authentication, anonymous: true)
             .KylinV2("POST", "/kylin/api/user/authentication", authentication, anonymous: true)
+
+            // Kylin 4's v1 face (KylinMockOptions.KylinVersion = 4): its lines replace the Kylin lines above; the dashboard's view keeps them
+            .Kylin4Face(server)
 
             // The mock's own control plane
             .Control("GET", "/__kylinmock/health", _ => ControlPlane.Health(server), open: true)

@@ -14,9 +14,11 @@ namespace KylinMock.Http;
 internal sealed class RouteTable : IResponseProvider
 {
     private readonly List<Methods<KylinRoute>> kylin = [];
+    private readonly List<Methods<KylinRoute>> kylin4 = [];
     private readonly List<Methods<ControlRoute>> control = [];
     private readonly ServerContext server;
     private readonly KylinEndpoint kylinEndpoint;
+    private readonly Kylin4.Kylin4Endpoint kylin4Endpoint;
     private readonly ControlEndpoint controlEndpoint;
     private string? viewPrefix;
 
@@ -24,6 +26,7 @@ internal sealed class RouteTable : IResponseProvider
     {
         this.server = server;
         kylinEndpoint = new KylinEndpoint(server);
+        kylin4Endpoint = new Kylin4.Kylin4Endpoint(server);
         controlEndpoint = new ControlEndpoint(server);
     }
 
@@ -38,6 +41,13 @@ internal sealed class RouteTable : IResponseProvider
     public RouteTable KylinV2(string method, string path, IKylinOperation operation, bool anonymous = false)
     {
         Line(kylin, path, anonymous).Add(method, new KylinRoute(operation, Produces.V2));
+        return this;
+    }
+
+    /// <summary>A Kylin 4 (v1, plain JSON) route, served instead of the Kylin 5 routes when the server is a Kylin 4; <paramref name="anonymous"/> is Kylin 4's <c>permitAll</c>.</summary>
+    public RouteTable Kylin4(string method, string path, IKylinOperation operation, bool anonymous = false)
+    {
+        Line(kylin4, path, anonymous).Add(method, new KylinRoute(operation, Produces.V1));
         return this;
     }
 
@@ -79,9 +89,13 @@ internal sealed class RouteTable : IResponseProvider
                 answer = controlEndpoint.Answer(request, route, line?.Flag ?? false, line?.Allow, values);
             }
         }
+        else if (server.KylinVersion == 4)
+        {
+            answer = TomcatRejection.Check(context) is { } rejected ? rejected : await kylin4Endpoint.Answer(request, context, Match(kylin4, request.Path));
+        }
         else
         {
-            var match = Match(request.Path);
+            var match = Match(kylin, request.Path);
             answer = TomcatRejection.Check(context) is { } rejected ? rejected
                 : match.Lines.Count == 0
                 ? kylinEndpoint.NotFound(request)
@@ -94,7 +108,7 @@ internal sealed class RouteTable : IResponseProvider
 
     private KylinAnswer View(KylinRequest request)
     {
-        var found = Match(request.Path).Find("GET", Produces.V4);
+        var found = Match(kylin, request.Path).Find("GET", Produces.V4);
         if (found is not { } served || request.Method.ToUpperInvariant() != "GET")
         {
             throw new ControlException(404, $"no control operation {request.Method.ToUpperInvariant()} {viewPrefix}{request.Path}");
@@ -111,10 +125,10 @@ internal sealed class RouteTable : IResponseProvider
     }
 
     // Every Kylin line whose path matches, in the table's order: the endpoint picks the route by method and Accept.
-    private RouteMatch Match(string path)
+    private static RouteMatch Match(List<Methods<KylinRoute>> table, string path)
     {
         var lines = new List<(Methods<KylinRoute> Line, IReadOnlyDictionary<string, string> Values)>();
-        foreach (var line in kylin)
+        foreach (var line in table)
         {
             if (line.Template.TryMatch(path, out var values))
             {
@@ -203,7 +217,7 @@ internal sealed class RouteTable : IResponseProvider
 internal sealed record KylinRoute(IKylinOperation Operation, Produces Produces)
 {
     /// <summary>The Kylin operation the route answers, named as its provider is (<c>GetJobListProvider</c>: <c>GetJobList</c>).</summary>
-    public string Name { get; } = Operation.GetType().Name is var type && type.EndsWith("Provider", StringComparison.Ordinal) ? type[..^"Provider".Length] : Operation.GetType().Name;
+    public string Name { get; } = Operation.Name ?? (Operation.GetType().Name is var type && type.EndsWith("Provider", StringComparison.Ordinal) ? type[..^"Provider".Length] : Operation.GetType().Name);
 }
 
 /// <summary>What a Kylin mapping's <c>produces</c> lists.</summary>
@@ -214,6 +228,9 @@ internal enum Produces
 
     /// <summary><c>application/vnd.apache.kylin-v2+json</c>.</summary>
     V2,
+
+    /// <summary><c>application/json</c>: Kylin 4's v1 controllers.</summary>
+    V1,
 }
 
 /// <summary>A control route's handler.</summary>

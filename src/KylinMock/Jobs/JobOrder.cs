@@ -18,6 +18,9 @@ internal sealed record JobOrder(string Project, JobType Type, string TargetModel
     /// <summary>The data range, or null for the default.</summary>
     public (long Start, long End)? DataRange { get; init; }
 
+    /// <summary>The step names, or null for the type's Kylin 5 steps (a Kylin 4 server's jobs run Kylin 4's plans).</summary>
+    public IReadOnlyList<string>? StepNames { get; init; }
+
     /// <summary>The tag as raw JSON, or null.</summary>
     public string? TagJson { get; init; }
 }

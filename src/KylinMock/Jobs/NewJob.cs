@@ -34,7 +34,7 @@ internal static class NewJob
             Plan = order.Plan,
         };
         job.history.Add(ExecutableState.READY);
-        var names = type.StepNames();
+        var names = order.StepNames ?? type.StepNames();
         job.Steps = names.Select((name, i) => new JobStep(id, i, name) { CreateTime = now }).ToArray();
         return job;
     }

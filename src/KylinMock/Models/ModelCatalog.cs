@@ -152,6 +152,17 @@ internal sealed class ModelCatalog
         }
     }
 
+    /// <summary>Drops a model and its segments (a Kylin 4 cube deleted); its jobs stay, as Kylin keeps them.</summary>
+    public void RemoveModel(string modelUuid)
+    {
+        if (byUuid.Remove(modelUuid, out var model))
+        {
+            models.Remove(model);
+            segments.Remove(modelUuid);
+            nextPlans.Remove(modelUuid);
+        }
+    }
+
     /// <summary>The next job made for the model by a build request lives by <paramref name="plan"/> (once).</summary>
     public void ScriptNextJob(string modelUuid, JobPlan plan) => nextPlans[modelUuid] = plan;
 

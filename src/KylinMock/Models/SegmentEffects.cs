@@ -45,11 +45,10 @@ internal static class SegmentEffects
         foreach (var target in targets)
         {
             catalog.ReplaceSegment(Built(target, model, job.EndTime));
-            if (job.JobName == JobType.INDEX_REFRESH)
-            {
-                catalog.RemoveSegments(model.Uuid, s => s.Id != target.Id && s.Start == target.Start && s.End == target.End);
-            }
-            else if (job.JobName == JobType.INDEX_MERGE)
+
+            // A refresh drops the segment its copy replaces, a merge those it merged, and a Kylin 4 build the READY
+            // segments its range covers (UpdateMetadataUtil:80-85); a Kylin 5 load covers none (its range may not overlap).
+            if (job.JobName is JobType.INDEX_REFRESH or JobType.INDEX_MERGE or JobType.INC_BUILD)
             {
                 catalog.RemoveSegments(model.Uuid, s => s.Id != target.Id && target.Start <= s.Start && s.End <= target.End);
             }

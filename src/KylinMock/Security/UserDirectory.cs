@@ -12,6 +12,8 @@ namespace KylinMock.Security;
 /// </summary>
 internal sealed class UserDirectory
 {
+    // Kylin 5 locks a user after failed logins; Kylin 4 never does (nothing increments ManagedUser.wrongTime there).
+    private readonly bool lockout;
     private readonly object gate;
 
     // A random key of this directory's own: the password digests below mean nothing outside this
@@ -21,8 +23,9 @@ internal sealed class UserDirectory
     private readonly TimeProvider clock;
     private Dictionary<string, UserAccount> accounts = new(StringComparer.OrdinalIgnoreCase);
 
-    public UserDirectory(IReadOnlyList<KylinUser> users, TimeProvider clock, object? gate = null)
+    public UserDirectory(IReadOnlyList<KylinUser> users, TimeProvider clock, object? gate = null, bool lockout = true)
     {
+        this.lockout = lockout;
         this.gate = gate ?? new object();
         this.users = users.Select(u => (u with { Password = string.Empty }, Digest(u.Password))).ToArray();
         this.clock = clock;
@@ -89,7 +92,11 @@ internal sealed class UserDirectory
 
             if (!CryptographicOperations.FixedTimeEquals(account.PasswordDigest, Digest(password)))
             {
-                Fail(account, now);
+                if (lockout)
+                {
+                    Fail(account, now);
+                }
+
                 throw LoginFailed();
             }
 

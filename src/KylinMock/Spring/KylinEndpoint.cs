@@ -28,7 +28,7 @@ internal sealed class KylinEndpoint(ServerContext server)
             _ => Pipeline(request, match, secured: true),
         };
         var v2 = ContentNegotiation.Negotiate(request.Header("Accept")).Outcome == ContentNegotiation.Outcome.V2;
-        Journal(request, answer, context.RequestAborted.IsCancellationRequested, (v2 ? match.Find(request.Method, Produces.V2)?.Route.Name : null) ?? match.OperationOf(request.Method));
+        Journal(server, request, answer, context.RequestAborted.IsCancellationRequested, (v2 ? match.Find(request.Method, Produces.V2)?.Route.Name : null) ?? match.OperationOf(request.Method));
         return SpringHeaders.Apply(answer);
     }
 
@@ -40,7 +40,7 @@ internal sealed class KylinEndpoint(ServerContext server)
         // A call to a Kylin path Kylin does not serve is what a verification most needs to see.
         if (request.Path.StartsWith("/kylin/", StringComparison.Ordinal))
         {
-            Journal(request, answer, aborted: false, "NotFound");
+            Journal(server, request, answer, aborted: false, "NotFound");
         }
 
         return answer;
@@ -137,7 +137,8 @@ internal sealed class KylinEndpoint(ServerContext server)
         }
     }
 
-    private void Journal(KylinRequest request, KylinAnswer answer, bool aborted, string? operation)
+    /// <summary>Records the request, its status (0 when the client went away first) and the Kylin operation its route names.</summary>
+    internal static void Journal(ServerContext server, KylinRequest request, KylinAnswer answer, bool aborted, string? operation)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in request.Headers)

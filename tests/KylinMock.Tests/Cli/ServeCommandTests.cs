@@ -144,6 +144,22 @@ public class ServeCommandTests
         Assert.That(mock.Output, Does.Not.Contain("reachable from other machines"));
     }
 
+    // Issue 22: serve --kylin 4 is a Kylin 4 server (CubeController's GET /cubes in plain JSON); --kylin takes 4 or 5 only.
+    [Test]
+    public void Serve_Kylin4_AnswersTheV1Api_AndOtherVersionsAreRefused()
+    {
+        using var mock = MockProcess.Start("serve", "--port", "0", "--kylin", "4", "--jobs", "0", "--clock", "manual", "--now", "2026-03-15T12:00:00Z");
+        using var http = new KylinHttp(mock.Url);
+        var answer = http.Get("/kylin/api/cubes?limit=1", accept: null);
+        var (exit, _) = MockProcess.Run("serve", "--port", "0", "--kylin", "3");
+        Assert.Multiple(() =>
+        {
+            Assert.That((answer.Status, answer.ContentType), Is.EqualTo((200, "application/json")));
+            Assert.That(Newtonsoft.Json.Linq.JArray.Parse(answer.Text).Single()["segments"], Is.Not.Null);
+            Assert.That(exit, Is.Not.Zero);
+        });
+    }
+
     // Issue 10, item 14: an empty token would let an empty X-KylinMock-Token header in.
     [Test]
     public void Serve_EmptyToken_IsRefusedAtStartWithExitCode2()
