@@ -73,8 +73,10 @@ public class FuzzTests
         }
 
         // Kestrel refuses a request line or headers over its limits (8 KiB / 32 KiB) before any code runs;
-        // Spring answers OPTIONS with Allow and no body.
-        if (request.Method == "HEAD" || (status is 414 or 431 && text.Length == 0) || (request.Method == "OPTIONS" && status == 200 && text.Length == 0))
+        // Spring answers OPTIONS with Allow and no body; Tomcat refuses an encoded slash in the path with its
+        // own 400 page before Kylin sees the request (issue 23, item 12).
+        if (request.Method == "HEAD" || (status is 414 or 431 && text.Length == 0) || (request.Method == "OPTIONS" && status == 200 && text.Length == 0)
+            || (status == 400 && text.StartsWith("<!doctype html>", StringComparison.Ordinal) && (request.Path.Contains("%2F", StringComparison.OrdinalIgnoreCase) || request.Path.Contains("%5C", StringComparison.OrdinalIgnoreCase))))
         {
             return null;
         }
