@@ -1,7 +1,7 @@
 namespace KylinMock.Models;
 
 /// <summary>Segment names as Kylin makes them (Segments.makeSegmentName).</summary>
-public static class SegmentNames
+internal static class SegmentNames
 {
     /// <summary>The name of a full build's segment.</summary>
     public const string FullBuild = "FULL_BUILD";

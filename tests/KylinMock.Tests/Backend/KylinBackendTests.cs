@@ -124,6 +124,30 @@ public class KylinBackendTests
         });
     }
 
+    // The list's kept answer: at one store version and one instant the backend hands back the bytes the face kept.
+    [Test]
+    public void ListJobs_SameVersionAndInstant_HandsBackTheKeptAnswer_AndAChangeDropsIt()
+    {
+        var (backend, _) = Backend();
+        var id = backend.Jobs.Submit("p", JobType.INDEX_BUILD, "m", Plan).Id;
+        var cache = new ListAnswerCache();
+        var filter = new JobFilter { TimeFilter = 4 };
+        var first = backend.ListJobs(filter, cache, int.MaxValue, "page_size");
+        cache.Keep(first.Version, first.Now, filter, [1, 2, 3]);
+
+        var again = backend.ListJobs(filter, cache, int.MaxValue, "page_size");
+        backend.UpdateJobStatus(new JobUpdateRequest("PAUSE", "p", [id], null));
+        var changed = backend.ListJobs(filter, cache, int.MaxValue, "page_size");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Cached, Is.Null);
+            Assert.That(again.Cached, Is.EqualTo(new byte[] { 1, 2, 3 }));
+            Assert.That(changed.Cached, Is.Null);
+            Assert.That(changed.Page!.Jobs.Single().State, Is.EqualTo(ExecutableState.PAUSED));
+        });
+    }
+
     // JobService.getJobDetail after BaseController.checkProjectName: an unknown project is KE-010001201.
     [Test]
     public void GetJobDetail_UnknownProject_IsKylinsProjectNotExist()
