@@ -15,10 +15,13 @@ internal static class ServeCommand
     /// <summary>Exit code when the port cannot be bound.</summary>
     public const int PortUnavailable = 3;
 
+    /// <summary>The environment variable that, when set, replaces loopback as <c>--host</c>'s default (the image sets 0.0.0.0).</summary>
+    public const string HostVariable = "KYLINMOCK_HOST";
+
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = "TCP port to listen on (0 takes a free port).", DefaultValueFactory = _ => 7070 }.Within(0, 65535);
-        var host = new Option<string>("--host") { Description = "Address to listen on. Loopback unless you need otherwise.", DefaultValueFactory = _ => "127.0.0.1" };
+        var host = new Option<string>("--host") { Description = $"Address to listen on (${HostVariable} when set, else loopback). Loopback unless you need otherwise.", DefaultValueFactory = _ => DefaultHost() };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated estate (same seed, same jobs).", DefaultValueFactory = _ => 42 };
         var jobs = new Option<int>("--jobs") { Description = "How many jobs to generate.", DefaultValueFactory = _ => 500 }.Within(0, 10_000_000);
         var fixture = new Option<FileInfo?>("--fixture") { Description = "A fixture file to serve instead of a generated estate (keeps its recorded times)." };
@@ -31,7 +34,7 @@ internal static class ServeCommand
         var maxBody = new Option<long>("--max-body-mb") { Description = "Refuse Kylin request bodies larger than this many MiB (413).", DefaultValueFactory = _ => 32 }.Within(1, 1_048_576L);
         var maxPage = new Option<int>("--max-page-size") { Description = "Refuse a job list whose page would hold more jobs than this (400; Kylin has no ceiling).", DefaultValueFactory = _ => 100_000 }.Within(1, int.MaxValue);
         var journal = new Option<int>("--journal") { Description = "How many requests the journal keeps (oldest forgotten; 0 = off).", DefaultValueFactory = _ => 1000 }.Within(0, 10_000_000);
-        var notifier = new Option<Uri?>("--job-finished-notifier-url") { Description = "Kylin's kylin.job.finished-notifier-url: POST each job whose run ends there." };
+        var notifier = new Option<string?>("--job-finished-notifier-url") { Description = "Kylin's kylin.job.finished-notifier-url: POST each job whose run ends there." };
         var command = new Command("serve", "Serve the Kylin 5 Job API at http://HOST:PORT/kylin/api until Ctrl+C or SIGTERM.")
         {
             port, host, seed, jobs, fixture, now, clock, token, journal, maxBody, maxPage, maxFixture, notifier, parent,
@@ -51,6 +54,14 @@ internal static class ServeCommand
                 return BadInput;
             }
 
+            Uri? notifierUrl = null;
+            if (parse.GetValue(notifier) is { } notifierText
+                && !(Uri.TryCreate(notifierText, UriKind.Absolute, out notifierUrl) && (notifierUrl.Scheme == Uri.UriSchemeHttp || notifierUrl.Scheme == Uri.UriSchemeHttps)))
+            {
+                await Console.Error.WriteLineAsync($"kylin-mock: --job-finished-notifier-url \"{notifierText}\" is not an http or https URL.");
+                return BadInput;
+            }
+
             TimeProvider time = parse.GetValue(clock) == "manual"
                 ? new ManualClock(start)
                 : new OffsetSystemClock(start);
@@ -67,7 +78,7 @@ internal static class ServeCommand
                 MaxRequestBodyBytes = parse.GetValue(maxBody) * 1024 * 1024,
                 MaxFixtureBytes = parse.GetValue(maxFixture) * 1024 * 1024,
                 MaxPageSize = parse.GetValue(maxPage),
-                JobFinishedNotifierUrl = parse.GetValue(notifier),
+                JobFinishedNotifierUrl = notifierUrl,
             };
             return await Serve(options, parse.GetValue(parent), cancel);
         });
@@ -140,6 +151,10 @@ internal static class ServeCommand
 
         return 0;
     }
+
+    // A container has no loopback shared with its host: its image says where to listen, --host still wins.
+    private static string DefaultHost() =>
+        Environment.GetEnvironmentVariable(HostVariable) is { Length: > 0 } host ? host : "127.0.0.1";
 
     // Any loopback address (127.0.0.0/8, ::1) or localhost is this machine only.
     private static bool IsLoopback(string host) =>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace KylinMock.Models;
 
 /// <summary>Segment names as Kylin makes them (Segments.makeSegmentName).</summary>
@@ -17,9 +15,6 @@ internal static class SegmentNames
             return FullBuild;
         }
 
-        return Format(start, zone) + "_" + Format(end, zone);
+        return JavaDates.Compact(start, zone) + "_" + JavaDates.Compact(end, zone);
     }
-
-    private static string Format(long ms, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), zone).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 }

@@ -178,7 +178,7 @@ public class KylinBackendTests
         backend.Jobs.Submit("p", JobType.INDEX_BUILD, "m", Plan);
         backend.Faults.Add(new FaultRule { Kind = FaultKind.Drop });
         backend.Record("GET", "/kylin/api/jobs", "time_filter=4", new Dictionary<string, string>(), null, 200, "GetJobList");
-        var (_, session) = backend.Authenticate(Basic("ADMIN:KYLIN"), cookie: null);
+        var (_, session) = backend.Authenticate(Basic("ADMIN:KYLIN"), cookieHeader: null);
 
         backend.Reset(restartClock: false);
 
@@ -187,7 +187,7 @@ public class KylinBackendTests
             Assert.That(backend.JobCount, Is.EqualTo(before));
             Assert.That(backend.Faults.List(), Is.Empty);
             Assert.That(backend.Journal.Entries(), Is.Empty);
-            Assert.That(backend.Authenticate(null, session).User, Is.Null);
+            Assert.That(backend.Authenticate(null, KylinMock.Security.SessionStore.CookieName + "=" + session).User, Is.Null);
         });
     }
 
@@ -197,8 +197,8 @@ public class KylinBackendTests
     {
         var (backend, _) = Backend();
 
-        var (user, session) = backend.Authenticate(Basic("ADMIN:KYLIN"), cookie: null);
-        var (again, started) = backend.Authenticate(null, session);
+        var (user, session) = backend.Authenticate(Basic("ADMIN:KYLIN"), cookieHeader: null);
+        var (again, started) = backend.Authenticate(null, KylinMock.Security.SessionStore.CookieName + "=" + session);
 
         Assert.Multiple(() =>
         {
@@ -215,6 +215,6 @@ public class KylinBackendTests
     {
         var clock = new FakeTimeProvider(T0);
         var options = new KylinMockOptions { Clock = clock, Estate = new Estate([], []) };
-        return (new KylinBackend(options, options.Estate, runEnded: null), clock);
+        return (new KylinBackend(options, options.Estate, notifier: null), clock);
     }
 }
