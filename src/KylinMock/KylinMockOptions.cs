@@ -80,6 +80,18 @@ public sealed record KylinMockOptions
     /// <summary><c>kylin.job.finished-notifier-password</c>.</summary>
     public string? JobFinishedNotifierPassword { get; init; }
 
+    /// <summary>
+    /// The SQL engine that answers <c>POST /kylin/api/query</c> (the <c>KylinMock.Sql</c> package's <c>DuckDbSqlEngine</c>).
+    /// Null by default: a query then fails as on a Kylin without its query engine, naming the package to add.
+    /// </summary>
+    public Sql.ISqlEngine? SqlEngine { get; init; }
+
+    /// <summary>
+    /// How long every query waits before it runs (0 by default), so a test can stop one in flight with
+    /// <c>DELETE /kylin/api/query/{stopId}</c>; the control plane changes it (<c>PUT /__kylinmock/query/latency</c>).
+    /// </summary>
+    public TimeSpan QueryLatency { get; init; }
+
     /// <summary>Throws when an option is out of range.</summary>
     public void Validate()
     {
@@ -95,6 +107,7 @@ public sealed record KylinMockOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBodyBytes, 1, nameof(MaxRequestBodyBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFixtureBytes, 1, nameof(MaxFixtureBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPageSize, 1, nameof(MaxPageSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(QueryLatency, TimeSpan.Zero, nameof(QueryLatency));
         if (ControlToken is { Length: 0 })
         {
             // An empty token would let an empty X-KylinMock-Token header through: no token is null, not "".

@@ -39,6 +39,7 @@ public sealed class KylinMockServer : IDisposable
         this.context = context;
         Jobs = context.Store;
         Models = new Models.KylinModels(context.Store);
+        Rows = new Sql.KylinRows(context);
         Port = host.Port;
         var name = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         Url = $"http://{name}:{Port}";
@@ -58,6 +59,9 @@ public sealed class KylinMockServer : IDisposable
 
     /// <summary>The estate's models and segments: find, list, add a model with its segments.</summary>
     public Models.KylinModels Models { get; }
+
+    /// <summary>The rows the SQL engine answers queries from (needs <see cref="KylinMockOptions.SqlEngine"/>).</summary>
+    public Sql.KylinRows Rows { get; }
 
     /// <summary>The clock the server reads time from (the one given in the options).</summary>
     public TimeProvider Clock => Options.Clock;
@@ -95,6 +99,8 @@ public sealed class KylinMockServer : IDisposable
             Sessions = new SessionStore(options.Clock),
             ChineseMessages = options.ChineseMessages,
             MaxPageSize = options.MaxPageSize,
+            Sql = options.SqlEngine?.Open(options.Seed),
+            Queries = new Sql.QueryBook(options.QueryLatency, options.Seed),
         };
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         EnsurePortFree(options);
@@ -106,6 +112,7 @@ public sealed class KylinMockServer : IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             notifier?.Dispose();
+            context.Sql?.Dispose();
             throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.GetBaseException().Message}", e);
         }
 
@@ -163,6 +170,8 @@ public sealed class KylinMockServer : IDisposable
 
         host.Stop(ShutdownGrace);
         notifier?.Dispose();
+        context.Queries.Clear();
+        context.Sql?.Dispose();
         WaitForPortRelease();
     }
 

@@ -33,6 +33,12 @@ internal sealed record ServerContext(JobStore Store, UserDirectory Users, TimePr
     /// <summary>The most jobs one list page may hold (the mock's own ceiling).</summary>
     public int MaxPageSize { get; init; } = int.MaxValue;
 
+    /// <summary>The SQL database of <see cref="KylinMockOptions.SqlEngine"/>, or null when the server has no engine.</summary>
+    public Sql.ISqlDatabase? Sql { get; init; }
+
+    /// <summary>Query history, saved queries, running queries.</summary>
+    public required Sql.QueryBook Queries { get; init; }
+
     /// <summary>The port the server listens on (filled in once bound).</summary>
     public int Port { get; set; }
 

@@ -14,6 +14,8 @@ internal static class ControlPlane
         context.Sessions.Clear();
         context.Faults.Clear();
         context.Journal.Clear();
+        context.Queries.Clear();
+        context.Sql?.Reset();
     }
 
     /// <summary><c>GET /__kylinmock/health</c>: up, with the job count and the clock.</summary>
