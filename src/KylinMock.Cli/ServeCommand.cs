@@ -15,10 +15,13 @@ internal static class ServeCommand
     /// <summary>Exit code when the port cannot be bound.</summary>
     public const int PortUnavailable = 3;
 
+    /// <summary>The environment variable that, when set, replaces loopback as <c>--host</c>'s default (the image sets 0.0.0.0).</summary>
+    public const string HostVariable = "KYLINMOCK_HOST";
+
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = "TCP port to listen on (0 takes a free port).", DefaultValueFactory = _ => 7070 }.Within(0, 65535);
-        var host = new Option<string>("--host") { Description = "Address to listen on. Loopback unless you need otherwise.", DefaultValueFactory = _ => "127.0.0.1" };
+        var host = new Option<string>("--host") { Description = $"Address to listen on (${HostVariable} when set, else loopback). Loopback unless you need otherwise.", DefaultValueFactory = _ => DefaultHost() };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated estate (same seed, same jobs).", DefaultValueFactory = _ => 42 };
         var jobs = new Option<int>("--jobs") { Description = "How many jobs to generate.", DefaultValueFactory = _ => 500 }.Within(0, 10_000_000);
         var fixture = new Option<FileInfo?>("--fixture") { Description = "A fixture file to serve instead of a generated estate (keeps its recorded times)." };
@@ -143,6 +146,10 @@ internal static class ServeCommand
 
         return 0;
     }
+
+    // A container has no loopback shared with its host: its image says where to listen, --host still wins.
+    private static string DefaultHost() =>
+        Environment.GetEnvironmentVariable(HostVariable) is { Length: > 0 } host ? host : "127.0.0.1";
 
     // Any loopback address (127.0.0.0/8, ::1) or localhost is this machine only.
     private static bool IsLoopback(string host) =>

@@ -37,9 +37,9 @@ public sealed class KylinMockServer : IDisposable
         Options = options;
         this.host = host;
         this.context = context;
-        Jobs = context.Store;
-        Models = new Models.KylinModels(context.Store);
-        Rows = new Sql.KylinRows(context);
+        Jobs = context.Backend.Jobs;
+        Models = context.Backend.Models;
+        Rows = new Sql.KylinRows(context.Backend);
         Port = host.Port;
         var name = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         Url = $"http://{name}:{Port}";
@@ -67,10 +67,10 @@ public sealed class KylinMockServer : IDisposable
     public TimeProvider Clock => Options.Clock;
 
     /// <summary>The requests the Kylin endpoints received (bounded by <see cref="KylinMockOptions.JournalCapacity"/>).</summary>
-    public RequestJournal Journal => context.Journal;
+    public RequestJournal Journal => context.Backend.Journal;
 
     /// <summary>The faults armed on the Kylin endpoints: delays, Kylin errors, dropped or malformed answers.</summary>
-    public FaultList Faults => context.Faults;
+    public FaultList Faults => context.Backend.Faults;
 
     /// <summary>Starts a server with default options: seed 42, 500 jobs generated relative to the system clock.</summary>
     public static KylinMockServer Start() => Start(new KylinMockOptions());
@@ -81,26 +81,13 @@ public sealed class KylinMockServer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var estate = LoadEstate(options);
-        var jobs = new JobStore(options.Clock, options.MaxRunningJobsPerProject, options.Seed);
-        jobs.Load(estate);
         var notifier = options.JobFinishedNotifierUrl is { } url ? new Notify.JobFinishedNotifier(url, options.JobFinishedNotifierUsername, options.JobFinishedNotifierPassword) : null;
-        if (notifier is not null)
+        Action<Job, Models.ModelCatalog, long>? runEnded = notifier is null ? null : (job, catalog, now) => notifier.Enqueue(Notify.JobFinishedJson.Write(job, catalog, now));
+        var context = new ServerContext(new Backend.KylinBackend(options, estate, runEnded))
         {
-            jobs.RunEnded = (job, catalog, now) => notifier.Enqueue(Notify.JobFinishedJson.Write(job, catalog, now));
-        }
-
-        var users = new UserDirectory(options.Users, options.Clock);
-        var context = new ServerContext(jobs, users, options.Clock, options.TimeZone)
-        {
-            Journal = new RequestJournal(options.JournalCapacity),
-            Faults = new FaultList(),
-            ClockControl = new ClockControl(options.Clock),
             ControlToken = options.ControlToken,
-            Sessions = new SessionStore(options.Clock),
             ChineseMessages = options.ChineseMessages,
             MaxPageSize = options.MaxPageSize,
-            Sql = options.SqlEngine?.Open(options.Seed),
-            Queries = new Sql.QueryBook(options.QueryLatency, options.Seed),
         };
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         EnsurePortFree(options);
@@ -112,7 +99,7 @@ public sealed class KylinMockServer : IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             notifier?.Dispose();
-            context.Sql?.Dispose();
+            context.Backend.Sql?.Dispose();
             throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.GetBaseException().Message}", e);
         }
 
@@ -154,7 +141,7 @@ public sealed class KylinMockServer : IDisposable
     /// Back to the loaded estate and fresh users (failed logins and locks forgotten); faults disarmed and
     /// the journal cleared. The clock is the caller's: it is not moved.
     /// </summary>
-    public void Reset() => ControlPlane.Reset(context, restartClock: false);
+    public void Reset() => context.Backend.Reset(restartClock: false);
 
     /// <summary>
     /// Stops listening; requests in flight get <see cref="ShutdownGrace"/> to finish, then their
@@ -170,8 +157,8 @@ public sealed class KylinMockServer : IDisposable
 
         host.Stop(ShutdownGrace);
         notifier?.Dispose();
-        context.Queries.Clear();
-        context.Sql?.Dispose();
+        context.Backend.Queries.Clear();
+        context.Backend.Sql?.Dispose();
         WaitForPortRelease();
     }
 

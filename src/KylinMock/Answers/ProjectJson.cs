@@ -6,6 +6,18 @@ namespace KylinMock.Answers;
 /// <summary>A project as GET /kylin/api/projects answers it (UserProjectPermissionResponse with ProjectInstance unwrapped).</summary>
 internal static class ProjectJson
 {
+    /// <summary>The projects of a page as an array, each with its create time and <paramref name="permission"/>.</summary>
+    public static void WriteArray(JsonWriter w, IEnumerable<Backend.ProjectRow> page, string? permission)
+    {
+        w.WriteStartArray();
+        foreach (var row in page)
+        {
+            Write(w, row.Project, row.CreateTime, permission);
+        }
+
+        w.WriteEndArray();
+    }
+
     /// <summary>Writes one project; <paramref name="createTime"/> is its creation, epoch ms; a null <paramref name="permission"/> is left out (the bare ProjectInstance of the v2 face).</summary>
     public static void Write(JsonWriter w, Project project, long createTime, string? permission)
     {

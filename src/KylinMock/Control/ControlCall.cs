@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text;
+using KylinMock.Http;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -29,14 +30,12 @@ internal sealed record ControlCall(IReadOnlyDictionary<string, string> Path, Fun
 
         try
         {
-            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
-            var body = JToken.ReadFrom(reader) as JObject ?? throw new ControlException(400, "the body must be a JSON object");
-            while (reader.Read())
+            // Newtonsoft's default depth (64) for the control plane.
+            var (value, moreFollows) = JsonBody.Read(text, maxDepth: 64, check: static value => _ = value as JObject ?? throw new ControlException(400, "the body must be a JSON object"), refuseTrailing: true);
+            var body = (JObject)value;
+            if (moreFollows)
             {
-                if (reader.TokenType != JsonToken.Comment)
-                {
-                    throw new ControlException(400, "the body is not JSON: more text after the object");
-                }
+                throw new ControlException(400, "the body is not JSON: more text after the object");
             }
 
             RefuseHugeIntegers(body);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using KylinMock.Clocks;
+using KylinMock.Http;
 using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Control;
@@ -9,40 +10,35 @@ namespace KylinMock.Control;
 internal static class ControlClock
 {
     /// <summary><c>PUT /__kylinmock/clock</c> with <c>{"now": ...}</c>: sets the clock forward.</summary>
-    public static ControlAnswer Set(ServerContext server, ControlCall call)
+    public static KylinAnswer Set(ServerContext server, ControlCall call)
     {
-        Movable(server).Set(ParseInstant(call.Body()["now"]));
-        return CaughtUp(server);
+        var now = ParseInstant(call.Body()["now"]);
+        Movable(server).SetClock(now);
+        return Now(server);
     }
 
     /// <summary><c>POST /__kylinmock/clock/advance</c> with <c>{"ms": n}</c> or <c>{"duration": "PT5M"}</c>.</summary>
-    public static ControlAnswer Advance(ServerContext server, ControlCall call)
+    public static KylinAnswer Advance(ServerContext server, ControlCall call)
     {
-        Movable(server).Advance(ParseDelta(call.Body()));
-        return CaughtUp(server);
-    }
-
-    // The store catches up with the moved clock at once, so the job-finished callbacks it passed go out now.
-    private static ControlAnswer CaughtUp(ServerContext server)
-    {
-        server.Store.Read(static _ => 0);
+        var delta = ParseDelta(call.Body());
+        Movable(server).AdvanceClock(delta);
         return Now(server);
     }
 
     /// <summary><c>GET /__kylinmock/clock</c>: now, as epoch milliseconds and ISO-8601, and whether it can move.</summary>
-    public static ControlAnswer Now(ServerContext server)
+    public static KylinAnswer Now(ServerContext server)
     {
         var now = server.Clock.GetUtcNow();
-        return ControlAnswer.Json(200, new JObject
+        return KylinAnswer.Json(200, new JObject
         {
             ["now"] = now.ToUnixTimeMilliseconds(),
             ["iso"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            ["movable"] = server.ClockControl.CanMove,
+            ["movable"] = server.Backend.ClockMovable,
         });
     }
 
-    private static ClockControl Movable(ServerContext server) =>
-        server.ClockControl.CanMove ? server.ClockControl : throw new ControlException(409, "this clock belongs to the embedding test and cannot be moved over HTTP");
+    private static Backend.KylinBackend Movable(ServerContext server) =>
+        server.Backend.ClockMovable ? server.Backend : throw new ControlException(409, "this clock belongs to the embedding test and cannot be moved over HTTP");
 
     /// <summary>An instant as epoch milliseconds or ISO-8601 text; text without a zone is UTC, the same on every machine.</summary>
     public static DateTimeOffset ParseInstant(JToken? value)

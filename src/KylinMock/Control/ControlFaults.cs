@@ -1,3 +1,4 @@
+using KylinMock.Http;
 using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Control;
@@ -5,21 +6,21 @@ namespace KylinMock.Control;
 /// <summary><c>/__kylinmock/faults</c>: GET the armed faults, POST one, DELETE all, DELETE <c>faults/{id}</c>.</summary>
 internal static class ControlFaults
 {
-    public static ControlAnswer List(ServerContext server) =>
-        ControlAnswer.Json(200, new JObject { ["faults"] = new JArray(server.Faults.List().Select(ToJson)) });
+    public static KylinAnswer List(ServerContext server) =>
+        KylinAnswer.Json(200, new JObject { ["faults"] = new JArray(server.Backend.Faults.List().Select(ToJson)) });
 
-    public static ControlAnswer Add(ServerContext server, ControlCall call) =>
-        ControlAnswer.Json(200, ToJson(server.Faults.Add(FromJson(call.Body()))));
+    public static KylinAnswer Add(ServerContext server, ControlCall call) =>
+        KylinAnswer.Json(200, ToJson(server.Backend.Faults.Add(FromJson(call.Body()))));
 
-    public static ControlAnswer Clear(ServerContext server)
+    public static KylinAnswer Clear(ServerContext server)
     {
-        server.Faults.Clear();
-        return ControlAnswer.Json(200, new JObject { ["faults"] = new JArray() });
+        server.Backend.Faults.Clear();
+        return KylinAnswer.Json(200, new JObject { ["faults"] = new JArray() });
     }
 
-    public static ControlAnswer Remove(ServerContext server, string faultId) =>
-        server.Faults.Remove(faultId)
-            ? ControlAnswer.Json(200, new JObject { ["removed"] = faultId })
+    public static KylinAnswer Remove(ServerContext server, string faultId) =>
+        server.Backend.Faults.Remove(faultId)
+            ? KylinAnswer.Json(200, new JObject { ["removed"] = faultId })
             : throw new ControlException(404, $"no fault \"{faultId}\"");
 
     private static FaultRule FromJson(JObject body)

@@ -1,8 +1,9 @@
-using KylinMock.Fixtures;
-using KylinMock.Jobs;
 using KylinMock.Answers;
-using Newtonsoft.Json;
+using KylinMock.Fixtures;
+using KylinMock.Http;
+using KylinMock.Jobs;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace KylinMock.Control;
 
@@ -14,11 +15,11 @@ namespace KylinMock.Control;
 internal static class ControlJobs
 {
     /// <summary>Every job, copied under the lock once, then written straight to the response (never held as text).</summary>
-    public static ControlAnswer Everything(ServerContext server)
+    public static KylinAnswer Everything(ServerContext server)
     {
-        var fixture = new Fixture(new Estate(server.Store.Projects(), server.Store.Snapshot()), null);
+        var fixture = new Fixture(new Estate(server.Backend.Jobs.Projects(), server.Backend.Jobs.Snapshot()), null);
         var now = server.NowMs;
-        return new ControlAnswer(200, []) { Streamed = body => Write(body, fixture, now) };
+        return new KylinAnswer(200, MediaTypes.Json, []) { Streamed = body => Write(body, fixture, now) };
     }
 
     private static void Write(Stream body, Fixture fixture, long now)
@@ -28,17 +29,17 @@ internal static class ControlJobs
     }
 
     /// <summary>The estate's project names (the dashboard's project filter).</summary>
-    public static ControlAnswer ProjectNames(ServerContext server) =>
-        ControlAnswer.Json(200, new JObject { ["projects"] = new JArray(server.Store.Projects().Select(p => p.Name)) });
+    public static KylinAnswer ProjectNames(ServerContext server) =>
+        KylinAnswer.Json(200, new JObject { ["projects"] = new JArray(server.Backend.Jobs.Projects().Select(p => p.Name)) });
 
-    public static ControlAnswer Add(ServerContext server, ControlCall call)
+    public static KylinAnswer Add(ServerContext server, ControlCall call)
     {
         var estate = FixtureReader.Read(new StringReader(call.BodyText), "request body").Estate;
-        server.Store.Add(estate.Jobs);
-        return ControlAnswer.Json(200, new JObject { ["added"] = estate.Jobs.Count, ["jobs"] = server.Store.Count });
+        server.Backend.Jobs.Add(estate.Jobs);
+        return KylinAnswer.Json(200, new JObject { ["added"] = estate.Jobs.Count, ["jobs"] = server.Backend.Jobs.Count });
     }
 
-    public static ControlAnswer Replace(ServerContext server, ControlCall call)
+    public static KylinAnswer Replace(ServerContext server, ControlCall call)
     {
         // A body naming no jobs would replace the estate with nothing (issue 10, item 14).
         if (!FixtureShape.NamesJobs(call.BodyText))
@@ -47,11 +48,11 @@ internal static class ControlJobs
         }
 
         var estate = FixtureReader.Read(new StringReader(call.BodyText), "request body").Estate;
-        server.Store.Load(estate);
-        return ControlAnswer.Json(200, new JObject { ["jobs"] = server.Store.Count });
+        server.Backend.Jobs.Load(estate);
+        return KylinAnswer.Json(200, new JObject { ["jobs"] = server.Backend.Jobs.Count });
     }
 
-    public static ControlAnswer Submit(ServerContext server, ControlCall call)
+    public static KylinAnswer Submit(ServerContext server, ControlCall call)
     {
         var body = call.Body();
         var typeName = (string?)body["job_name"] ?? "INDEX_BUILD";
@@ -63,15 +64,15 @@ internal static class ControlJobs
         var project = (string?)body["project"] ?? throw new ControlException(400, "\"project\" is required");
         var model = (string?)body["target_model"] ?? throw new ControlException(400, "\"target_model\" is required");
         var plan = body["plan"] is JObject planJson ? ReadPlan(planJson) : new JobPlan();
-        var job = server.Store.Submit(project, type, model, plan, (string?)body["subject_alias"], (string?)body["id"]);
-        return ControlAnswer.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["create_time"] = job.CreateTime });
+        var job = server.Backend.Jobs.Submit(project, type, model, plan, (string?)body["subject_alias"], (string?)body["id"]);
+        return KylinAnswer.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["create_time"] = job.CreateTime });
     }
 
-    public static ControlAnswer Script(ServerContext server, string jobId, ControlCall call)
+    public static KylinAnswer Script(ServerContext server, string jobId, ControlCall call)
     {
         var plan = call.Body()["plan"] as JObject ?? throw new ControlException(400, "give {\"plan\": {...}}");
-        var job = server.Store.Script(jobId, ReadPlan(plan));
-        return ControlAnswer.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["plan"] = JObject.Parse(PlanText(job.Plan)) });
+        var job = server.Backend.Jobs.Script(jobId, ReadPlan(plan));
+        return KylinAnswer.Json(200, new JObject { ["id"] = job.Id, ["job_status"] = job.Status.ToString(), ["plan"] = JObject.Parse(PlanText(job.Plan)) });
     }
 
     internal static JobPlan ReadPlan(JObject json) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KylinMock.Http;
 using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Control;
@@ -6,7 +7,7 @@ namespace KylinMock.Control;
 /// <summary><c>/__kylinmock/journal</c>: GET the requests Kylin endpoints received (<c>?method=&amp;path=&amp;status=</c>), GET <c>/calls</c> the verification queries, DELETE to clear.</summary>
 internal static class ControlJournal
 {
-    public static ControlAnswer Entries(ServerContext server, ControlCall call)
+    public static KylinAnswer Entries(ServerContext server, ControlCall call)
     {
         var status = call.Query("status");
         int? statusFilter = null;
@@ -17,11 +18,11 @@ internal static class ControlJournal
                 : throw new ControlException(400, "\"status\" must be an HTTP status code");
         }
 
-        var entries = server.Journal.Entries(call.Query("method"), call.Query("path"), statusFilter);
-        return ControlAnswer.Json(200, new JObject
+        var entries = server.Backend.Journal.Entries(call.Query("method"), call.Query("path"), statusFilter);
+        return KylinAnswer.Json(200, new JObject
         {
-            ["total"] = server.Journal.Total,
-            ["capacity"] = server.Journal.Capacity,
+            ["total"] = server.Backend.Journal.Total,
+            ["capacity"] = server.Backend.Journal.Capacity,
             ["requests"] = new JArray(entries.Select(e => new JObject
             {
                 ["sequence"] = e.Sequence,
@@ -37,12 +38,12 @@ internal static class ControlJournal
     }
 
     /// <summary><c>GET /__kylinmock/journal/calls</c>: the verification queries (count, parsed calls, poll intervals).</summary>
-    public static ControlAnswer Calls(ServerContext server, ControlCall call) =>
-        ControlAnswer.Json(200, Verification.JournalCallsJson.Query(server.Journal, call.Query));
+    public static KylinAnswer Calls(ServerContext server, ControlCall call) =>
+        KylinAnswer.Json(200, Verification.JournalCallsJson.Query(server.Backend.Journal, call.Query));
 
-    public static ControlAnswer Clear(ServerContext server)
+    public static KylinAnswer Clear(ServerContext server)
     {
-        server.Journal.Clear();
-        return ControlAnswer.Json(200, new JObject { ["total"] = 0 });
+        server.Backend.Journal.Clear();
+        return KylinAnswer.Json(200, new JObject { ["total"] = 0 });
     }
 }

@@ -1,7 +1,8 @@
 using KylinMock.Fixtures;
+using KylinMock.Http;
 using KylinMock.Models;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace KylinMock.Control;
 
@@ -12,9 +13,9 @@ namespace KylinMock.Control;
 /// </summary>
 internal static class ControlModels
 {
-    public static ControlAnswer Everything(ServerContext server)
+    public static KylinAnswer Everything(ServerContext server)
     {
-        var (models, jobs) = server.Store.Read(view => (view.Catalog.Snapshot(), view.Jobs.ToArray()));
+        var (models, jobs) = server.Backend.EstateSnapshot();
         using var text = new StringWriter();
         using (var w = new JsonTextWriter(text) { Formatting = Formatting.Indented, CloseOutput = false })
         {
@@ -23,10 +24,10 @@ internal static class ControlModels
             w.WriteEndObject();
         }
 
-        return new ControlAnswer(200, System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        return new KylinAnswer(200, MediaTypes.Json, System.Text.Encoding.UTF8.GetBytes(text.ToString()));
     }
 
-    public static ControlAnswer Add(ServerContext server, ControlCall call)
+    public static KylinAnswer Add(ServerContext server, ControlCall call)
     {
         JObject body;
         ModelEstate added;
@@ -40,7 +41,7 @@ internal static class ControlModels
             throw new ControlException(400, e.Message);
         }
 
-        var models = new KylinModels(server.Store);
+        var models = server.Backend.Models;
         foreach (var model in added.Models)
         {
             if (models.Find(model.Project, model.Uuid) is not null || models.Find(model.Project, model.Alias) is not null)
@@ -54,22 +55,22 @@ internal static class ControlModels
             models.Add(model, added.Segments.Where(s => s.ModelUuid == model.Uuid));
         }
 
-        return ControlAnswer.Json(200, new JObject { ["added"] = added.Models.Count });
+        return KylinAnswer.Json(200, new JObject { ["added"] = added.Models.Count });
     }
 
     /// <summary><c>PUT /__kylinmock/models/{uuid}/next_job</c> <c>{"plan":{...}}</c>: the next job a build request makes for the model follows the plan.</summary>
-    public static ControlAnswer ScriptNextJob(ServerContext server, string modelUuid, ControlCall call)
+    public static KylinAnswer ScriptNextJob(ServerContext server, string modelUuid, ControlCall call)
     {
         var plan = call.Body()["plan"] as JObject ?? throw new ControlException(400, "give {\"plan\": {...}}");
         try
         {
-            new KylinModels(server.Store).ScriptNextJob(modelUuid, ControlJobs.ReadPlan(plan));
+            server.Backend.Models.ScriptNextJob(modelUuid, ControlJobs.ReadPlan(plan));
         }
         catch (KeyNotFoundException e)
         {
             throw new ControlException(404, e.Message);
         }
 
-        return ControlAnswer.Json(200, new JObject { ["model"] = modelUuid, ["plan"] = plan });
+        return KylinAnswer.Json(200, new JObject { ["model"] = modelUuid, ["plan"] = plan });
     }
 }

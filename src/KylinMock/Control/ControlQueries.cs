@@ -1,4 +1,5 @@
 using System.Text;
+using KylinMock.Http;
 using KylinMock.Sql;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -12,7 +13,7 @@ namespace KylinMock.Control;
 internal static class ControlQueries
 {
     /// <summary><c>PUT /__kylinmock/tables/{project}/{table}/rows</c>.</summary>
-    public static ControlAnswer ReplaceRows(ServerContext server, ControlCall call)
+    public static KylinAnswer ReplaceRows(ServerContext server, ControlCall call)
     {
         var text = call.BodyText.TrimStart();
         List<IReadOnlyList<string?>> rows;
@@ -34,7 +35,7 @@ internal static class ControlQueries
 
         try
         {
-            new KylinRows(server).Replace(call.Path["project"], call.Path["table"], rows);
+            new KylinRows(server.Backend).Replace(call.Path["project"], call.Path["table"], rows);
         }
         catch (ArgumentException e)
         {
@@ -45,16 +46,16 @@ internal static class ControlQueries
             throw new ControlException(409, e.Message);
         }
 
-        return ControlAnswer.Json(200, new JObject { ["rows"] = rows.Count });
+        return KylinAnswer.Json(200, new JObject { ["rows"] = rows.Count });
     }
 
     /// <summary><c>GET /__kylinmock/tables/{project}/{table}/rows[?format=csv]</c>.</summary>
-    public static ControlAnswer Rows(ServerContext server, ControlCall call)
+    public static KylinAnswer Rows(ServerContext server, ControlCall call)
     {
         IReadOnlyList<IReadOnlyList<string?>> rows;
         try
         {
-            rows = new KylinRows(server).Read(call.Path["project"], call.Path["table"]);
+            rows = new KylinRows(server.Backend).Read(call.Path["project"], call.Path["table"]);
         }
         catch (ArgumentException e)
         {
@@ -65,7 +66,7 @@ internal static class ControlQueries
             throw new ControlException(409, e.Message);
         }
 
-        var columns = QueryEstate.Take(server, call.Path["project"]).Tables.First(t => string.Equals(t.Identity, call.Path["table"], StringComparison.OrdinalIgnoreCase)).Columns.Select(c => c.Name).ToArray();
+        var columns = server.Backend.QueryEstate(call.Path["project"]).Tables.First(t => string.Equals(t.Identity, call.Path["table"], StringComparison.OrdinalIgnoreCase)).Columns.Select(c => c.Name).ToArray();
         if (string.Equals(call.Query("format"), "csv", StringComparison.OrdinalIgnoreCase))
         {
             var csv = new StringBuilder();
@@ -75,14 +76,14 @@ internal static class ControlQueries
                 Csv.Line(csv, row);
             }
 
-            return new ControlAnswer(200, Encoding.UTF8.GetBytes(csv.ToString())) { ContentType = "text/csv;charset=utf-8" };
+            return new KylinAnswer(200, "text/csv;charset=utf-8", Encoding.UTF8.GetBytes(csv.ToString()));
         }
 
-        return ControlAnswer.Json(200, new JObject { ["columns"] = new JArray(columns), ["rows"] = new JArray(rows.Select(r => new JArray(r.Select(c => c is null ? JValue.CreateNull() : new JValue(c))))) });
+        return KylinAnswer.Json(200, new JObject { ["columns"] = new JArray(columns), ["rows"] = new JArray(rows.Select(r => new JArray(r.Select(c => c is null ? JValue.CreateNull() : new JValue(c))))) });
     }
 
     /// <summary><c>PUT /__kylinmock/query/latency</c> <c>{"ms":30000}</c>: how long each query waits before it runs.</summary>
-    public static ControlAnswer Latency(ServerContext server, ControlCall call)
+    public static KylinAnswer Latency(ServerContext server, ControlCall call)
     {
         var ms = call.Body()["ms"];
         if (ms is not JValue { Type: JTokenType.Integer } value || (long)value < 0)
@@ -90,14 +91,14 @@ internal static class ControlQueries
             throw new ControlException(400, "ms must be a non-negative integer");
         }
 
-        server.Queries.Latency = TimeSpan.FromMilliseconds((long)value);
-        return ControlAnswer.Json(200, new JObject { ["ms"] = (long)value });
+        server.Backend.Queries.Latency = TimeSpan.FromMilliseconds((long)value);
+        return KylinAnswer.Json(200, new JObject { ["ms"] = (long)value });
     }
 
     /// <summary><c>GET /__kylinmock/queries</c>: every project's query history, newest first, and the stop ids running now.</summary>
-    public static ControlAnswer Queries(ServerContext server)
+    public static KylinAnswer Queries(ServerContext server)
     {
-        var history = new JArray(server.Queries.All().Select(q => new JObject
+        var history = new JArray(server.Backend.Queries.All().Select(q => new JObject
         {
             ["query_id"] = q.QueryId,
             ["project"] = q.Project,
@@ -111,6 +112,6 @@ internal static class ControlQueries
             ["result_row_count"] = q.Answer.Rows.Count,
             ["error"] = q.Answer.ExceptionMessage,
         }));
-        return ControlAnswer.Json(200, new JObject { ["running"] = new JArray(server.Queries.Running()), ["queries"] = history });
+        return KylinAnswer.Json(200, new JObject { ["running"] = new JArray(server.Backend.Queries.Running()), ["queries"] = history });
     }
 }

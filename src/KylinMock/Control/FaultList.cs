@@ -3,9 +3,19 @@ namespace KylinMock.Control;
 /// <summary>The faults armed on one server; the first matching rule that fires wins. Thread-safe.</summary>
 public sealed class FaultList
 {
-    private readonly object gate = new();
+    // The backend's one lock when the list belongs to a server; its own otherwise.
+    private readonly object gate;
     private readonly List<Armed> rules = [];
     private int nextId;
+
+    /// <summary>An empty list of faults.</summary>
+    public FaultList()
+        : this(new object())
+    {
+    }
+
+    /// <summary>An empty list guarded by <paramref name="gate"/> (the backend's one lock).</summary>
+    internal FaultList(object gate) => this.gate = gate;
 
     /// <summary>Arms a rule and returns it with its id.</summary>
     public FaultRule Add(FaultRule rule)

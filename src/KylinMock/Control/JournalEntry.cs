@@ -17,4 +17,11 @@ public sealed record JournalEntry(
     string Query,
     IReadOnlyDictionary<string, string> Headers,
     string? Body,
-    int Status);
+    int Status)
+{
+    /// <summary>
+    /// The Kylin operation of the route line the request matched by method and path, named after Kylin's controller
+    /// method (<c>GetJobList</c>, <c>UpdateJobStatus</c>, ...), whatever was answered; null when no route has the method.
+    /// </summary>
+    public string? Operation { get; init; }
+}

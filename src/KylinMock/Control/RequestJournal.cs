@@ -9,13 +9,21 @@ public sealed class RequestJournal
     /// <summary>The most body text kept per request.</summary>
     public const int MaxBodyChars = 64 * 1024;
 
-    private readonly object gate = new();
+    // The backend's one lock when the journal belongs to a server; its own otherwise.
+    private readonly object gate;
     private readonly Queue<JournalEntry> entries = new();
     private long sequence;
 
     /// <summary>A journal keeping at most <paramref name="capacity"/> requests (0 keeps none).</summary>
     public RequestJournal(int capacity)
+        : this(capacity, new object())
     {
+    }
+
+    /// <summary>A journal keeping at most <paramref name="capacity"/> requests, guarded by <paramref name="gate"/> (the backend's one lock).</summary>
+    internal RequestJournal(int capacity, object gate)
+    {
+        this.gate = gate;
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         Capacity = capacity;
     }
@@ -61,7 +69,7 @@ public sealed class RequestJournal
         }
     }
 
-    internal void Record(DateTimeOffset time, string method, string path, string query, IReadOnlyDictionary<string, string> headers, string? body, int status)
+    internal void Record(DateTimeOffset time, string method, string path, string query, IReadOnlyDictionary<string, string> headers, string? body, int status, string? operation = null)
     {
         if (Capacity == 0)
         {
@@ -84,7 +92,7 @@ public sealed class RequestJournal
 
         lock (gate)
         {
-            entries.Enqueue(new JournalEntry(++sequence, time, method, path, query, headers, body, status));
+            entries.Enqueue(new JournalEntry(++sequence, time, method, path, query, headers, body, status) { Operation = operation });
             while (entries.Count > Capacity)
             {
                 entries.Dequeue();

@@ -1,5 +1,6 @@
 using System.Reflection;
 using KylinMock.Control;
+using KylinMock.Http;
 
 namespace KylinMock.Dashboard;
 
@@ -26,17 +27,17 @@ internal static class DashboardPage
     };
 
     /// <summary>The page itself.</summary>
-    public static ControlAnswer Index() => File("index.html");
+    public static KylinAnswer Index() => File("index.html");
 
     /// <summary>One of the page's files by name: 200 with its bytes, 404 <c>{"error"}</c> for an unknown one.</summary>
-    public static ControlAnswer File(string name)
+    public static KylinAnswer File(string name)
     {
         if (!Files.TryGetValue(name, out var file))
         {
             throw new ControlException(404, $"no dashboard file /__kylinmock/ui/{name}");
         }
 
-        return new ControlAnswer(200, Read(file.Resource)) { ContentType = file.ContentType, Headers = Headers };
+        return new KylinAnswer(200, file.ContentType, Read(file.Resource)) { Headers = Headers };
     }
 
     private static byte[] Read(string name)

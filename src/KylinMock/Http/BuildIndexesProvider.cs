@@ -1,5 +1,5 @@
 using KylinMock.Answers;
-using KylinMock.Models;
+using KylinMock.Backend;
 
 namespace KylinMock.Http;
 
@@ -20,18 +20,14 @@ internal sealed class BuildIndexesProvider(ServerContext server) : IKylinOperati
         var project = RequestBody.String(body, "project") ?? string.Empty;
         var priority = RequestBody.Int(body, "priority", 3);
         var tag = RequestBody.Raw(body, "tag");
-        var answer = server.Store.Write(view =>
+        var (type, jobId) = server.Backend.BuildIndexes(new ModelRequest(project, modelName, priority, tag));
+        var answer = EnvelopeJson.Success(w =>
         {
-            var (model, settings) = BuildRequestChecks.ModelRequest(view, project, priority, modelName, tag);
-            var (type, jobId) = SegmentBuilds.BuildIndexes(view, model, settings);
-            return EnvelopeJson.Success(w =>
-            {
-                w.WriteStartObject();
-                w.Property("warn_code", (string?)null);
-                w.Property("type", type);
-                w.Property("job_id", jobId);
-                w.WriteEndObject();
-            });
+            w.WriteStartObject();
+            w.Property("warn_code", (string?)null);
+            w.Property("type", type);
+            w.Property("job_id", jobId);
+            w.WriteEndObject();
         });
         return new KylinAnswer(200, context.ContentType, answer);
     }

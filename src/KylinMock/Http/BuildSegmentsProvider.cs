@@ -1,6 +1,5 @@
 using KylinMock.Answers;
-using KylinMock.Errors;
-using KylinMock.Models;
+using KylinMock.Backend;
 
 namespace KylinMock.Http;
 
@@ -25,17 +24,8 @@ internal sealed class BuildSegmentsProvider(ServerContext server) : IKylinOperat
         var buildAll = RequestBody.Bool(body, "build_all_indexes", true);
         var subPartitionValues = body["sub_partition_values"] is Newtonsoft.Json.Linq.JArray { Count: > 0 };
         var tag = RequestBody.Raw(body, "tag");
-        var answer = server.Store.Write(view =>
-        {
-            var (model, settings) = BuildRequestChecks.ModelRequest(view, project, priority, modelName, tag);
-            var range = SegmentRanges.Validate(start, end, model.PartitionDesc?.PartitionDateFormat, server.TimeZone);
-            if (!model.MultiPartition && subPartitionValues)
-            {
-                throw KylinException.WithRaw(ErrorCode.PartitionValueNotSupport, $"Model \"{model.Alias}\" hasn’t set a partition column yet. Please set it first and try again.");
-            }
-
-            return JobInfoJson.Envelope(SegmentBuilds.Build(view, model, range, buildAll, settings, server.TimeZone));
-        });
+        var jobs = server.Backend.BuildSegments(new ModelRequest(project, modelName, priority, tag), start, end, subPartitionValues, buildAll);
+        var answer = JobInfoJson.Envelope(jobs);
         return new KylinAnswer(200, context.ContentType, answer);
     }
 }

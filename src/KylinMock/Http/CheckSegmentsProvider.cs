@@ -20,56 +20,23 @@ internal sealed class CheckSegmentsProvider(ServerContext server) : IKylinOperat
         var project = RequestBody.String(body, "project") ?? string.Empty;
         var start = RequestBody.String(body, "start");
         var end = RequestBody.String(body, "end");
-        var answer = server.Store.Read(view =>
+        var overlapping = server.Backend.CheckSegments(project, modelName, start, end);
+        var answer = EnvelopeJson.Success(w =>
         {
-            var name = ModelNames.Project(view, project);
-            var (from, to) = DataRange(start, end);
-            var model = ModelNames.Model(view.Catalog, name, modelName);
-            var overlapping = view.Catalog.Segments(model.Uuid).Where(s => s.Overlaps(from, to)).ToArray();
-            return EnvelopeJson.Success(w =>
+            w.WriteStartObject();
+            w.WritePropertyName("segments_overlap");
+            w.WriteStartArray();
+            foreach (var s in overlapping)
             {
                 w.WriteStartObject();
-                w.WritePropertyName("segments_overlap");
-                w.WriteStartArray();
-                foreach (var s in overlapping)
-                {
-                    w.WriteStartObject();
-                    w.Property("segment_id", s.Id);
-                    w.Property("segment_name", s.Name);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
+                w.Property("segment_id", s.Id);
+                w.Property("segment_name", s.Name);
                 w.WriteEndObject();
-            });
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
         });
         return new KylinAnswer(200, context.ContentType, answer);
-    }
-
-    /// <summary>checkRequiredArg(start, end) then DataRangeUtils.validateDataRange: KE-010043201, 043205, 043202, 043203.</summary>
-    internal static (long Start, long End) DataRange(string? start, string? end)
-    {
-        if (string.IsNullOrEmpty(start))
-        {
-            throw new KylinException(ErrorCode.RequestParameterEmpty, "start");
-        }
-
-        if (string.IsNullOrEmpty(end))
-        {
-            throw new KylinException(ErrorCode.RequestParameterEmpty, "end");
-        }
-
-        if (!long.TryParse(start, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var from)
-            || !long.TryParse(end, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var to))
-        {
-            throw new KylinException(ErrorCode.TimeInvalidRangeNotFormatMs);
-        }
-
-        if (from < 0 || to < 0)
-        {
-            throw new KylinException(ErrorCode.TimeInvalidRangeLessThanZero);
-        }
-
-        return from < to ? (from, to) : throw new KylinException(ErrorCode.TimeInvalidRangeEndLessThanEqualsStart);
     }
 }

@@ -13,9 +13,6 @@ namespace KylinMock.Http;
 /// </summary>
 internal sealed class CompleteSegmentsProvider(ServerContext server) : IKylinOperation
 {
-    private const int MaxSegments = 100;
-    private static readonly string[] IndexStatuses = ["NO_BUILD", "ONLINE", "BUILDING"];
-
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
@@ -28,53 +25,28 @@ internal sealed class CompleteSegmentsProvider(ServerContext server) : IKylinOpe
         var indexStatus = SpringBinding.Items(request, "index_status");
         var priority = SpringBinding.Int(request, "priority", 3);
         var tag = SpringBinding.String(request, "tag");
-        var answer = server.Store.Write(view =>
+        var (name, jobs, failed) = server.Backend.CompleteSegments(project, modelName, parallel, ids, names, batchIndexIds, indexStatus, priority, tag);
+        var answer = EnvelopeJson.Success(w =>
         {
-            var name = ModelNames.Project(view, project);
-            SegmentBuilds.CheckIdsXorNames(ids, names);
-            if (batchIndexIds is { Length: > 0 } && indexStatus is { Length: > 0 })
+            w.WriteStartObject();
+            w.WritePropertyName("jobs");
+            JobInfoJson.WriteList(w, jobs);
+            w.WritePropertyName("failed_segments");
+            w.WriteStartArray();
+            foreach (var row in failed)
             {
-                throw new KylinException(ErrorCode.SegmentIndexConflictParameter);
-            }
-
-            var model = ModelNames.Model(view.Catalog, name, modelName);
-            var segmentIds = SegmentBuilds.Resolve(view.Catalog, model, ids, names);
-            if (indexStatus?.Any(s => !IndexStatuses.Contains(s.ToUpperInvariant())) == true)
-            {
-                throw new KylinException(ErrorCode.SegmentIndexStatusInvalid);
-            }
-
-            if (!parallel && segmentIds.Count > MaxSegments)
-            {
-                throw new KylinException(ErrorCode.SegmentBuildTooMany);
-            }
-
-            // The tag is a String here: Jackson writes it as a JSON string in the job.
-            var tagJson = tag is null ? null : Newtonsoft.Json.JsonConvert.ToString(tag);
-            var (jobs, failed) = SegmentBuilds.Complete(view, model, segmentIds, parallel, new BuildSettings(priority, BuildRequestChecks.Tag(tagJson)));
-            var rows = ModelNames.SegmentRows(view.Catalog, model.Uuid);
-            return EnvelopeJson.Success(w =>
-            {
-                w.WriteStartObject();
-                w.WritePropertyName("jobs");
-                JobInfoJson.WriteList(w, jobs);
-                w.WritePropertyName("failed_segments");
-                w.WriteStartArray();
-                foreach (var segment in failed)
+                SegmentJson.Write(w, name, row, oldParams: false, error =>
                 {
-                    SegmentJson.Write(w, name, rows.First(r => r.Segment.Id == segment.Id), oldParams: false, error =>
-                    {
-                        error.WritePropertyName("error");
-                        error.WriteStartObject();
-                        error.Property("code", ErrorCode.JobCreateCheckFail.Code);
-                        error.Property("msg", "Can't submit the job at the moment, as a building job for the same object already exists. Please try again later.");
-                        error.WriteEndObject();
-                    });
-                }
+                    error.WritePropertyName("error");
+                    error.WriteStartObject();
+                    error.Property("code", ErrorCode.JobCreateCheckFail.Code);
+                    error.Property("msg", "Can't submit the job at the moment, as a building job for the same object already exists. Please try again later.");
+                    error.WriteEndObject();
+                });
+            }
 
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            w.WriteEndArray();
+            w.WriteEndObject();
         });
         return new KylinAnswer(200, context.ContentType, answer);
     }

@@ -27,8 +27,7 @@ internal sealed class ControlEndpoint(ServerContext server)
                     : new ControlNotAllowed(request.Method.ToUpperInvariant(), request.Path, allow);
             }
 
-            var answer = route.Handler(new ControlCall(values, name => SpringBinding.String(request, name), request.Body));
-            return new KylinAnswer(answer.Status, answer.ContentType, answer.Body) { Headers = answer.Headers, Streamed = answer.Streamed };
+            return route.Handler(new ControlCall(values, name => SpringBinding.String(request, name), request.Body));
         }
         catch (Exception e)
         {

@@ -21,27 +21,8 @@ internal sealed class DeleteSegmentsProvider(ServerContext server) : IKylinOpera
         _ = SpringBinding.Bool(request, "force", false);
         var ids = SpringBinding.Items(request, "ids");
         var names = SpringBinding.Items(request, "names");
-        var answer = server.Store.Write(view =>
-        {
-            var name = ModelNames.Project(view, project);
-            var model = ModelNames.Model(view.Catalog, name, modelName);
-            if (purge)
-            {
-                SegmentBuilds.Delete(view, model, null);
-            }
-            else
-            {
-                var resolved = SegmentBuilds.Resolve(view.Catalog, model, ids, names);
-                if (resolved.Count == 0)
-                {
-                    throw new KylinException(ErrorCode.SegmentEmptyId);
-                }
-
-                SegmentBuilds.Delete(view, model, resolved);
-            }
-
-            return EnvelopeJson.Success(w => w.WriteValue(string.Empty));
-        });
+        server.Backend.DeleteSegments(project, modelName, purge, ids, names);
+        var answer = EnvelopeJson.Success(w => w.WriteValue(string.Empty));
         return new KylinAnswer(200, context.ContentType, answer);
     }
 }

@@ -48,8 +48,7 @@ internal sealed class PushDownConfigProvider(ServerContext server) : IKylinOpera
     {
         var body = RequestBody.Object(request, Method);
         var enabled = RequestBody.Bool(body, "push_down_enabled", false);
-        var project = QueryEstate.Project(server, context.Path["project"]);
-        server.Queries.SetPushDown(project, enabled);
+        server.Backend.SetPushDownConfig(context.Path["project"], enabled);
         return new KylinAnswer(200, context.ContentType, Answers.EnvelopeJson.Success(w => w.WriteValue(string.Empty)));
     }
 }

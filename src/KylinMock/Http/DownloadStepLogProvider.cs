@@ -12,7 +12,9 @@ internal sealed class DownloadStepLogProvider(ServerContext server) : IKylinOper
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
-        var (_, stepId, project, text) = JobPath.StepOutputOf(server, request, context);
+        var (jobId, stepId) = (context.Path["job_id"], context.Path["step_id"]);
+        var project = SpringBinding.RequiredString(request, "project");
+        var text = server.Backend.GetJobOutput(project, jobId, stepId);
         var disposition = "attachment; filename=\"" + project + "_" + stepId + ".log\"";
         return new KylinAnswer(200, "application/octet-stream", Encoding.UTF8.GetBytes(text))
         {

@@ -12,11 +12,7 @@ internal sealed class DropJobsProvider(ServerContext server) : IKylinOperation
         var statuses = SpringBinding.StringList(request, "statuses");
         var jobIds = SpringBinding.StringList(request, "job_ids");
         var project = SpringBinding.String(request, "project");
-        server.Store.Write(view =>
-        {
-            JobDeletion.Run(view, project, jobIds, statuses);
-            return 0;
-        });
+        server.Backend.DropJobs(project, jobIds, statuses);
         return new KylinAnswer(200, context.ContentType, EnvelopeJson.Success(w => w.WriteValue(string.Empty)));
     }
 }

@@ -44,8 +44,7 @@ internal static class ErrorAnswer
     {
         var envelope = ErrorEnvelope.From(exception, Language.En, request.RequestUrl);
         var status = envelope.HttpStatus == 200 ? 500 : envelope.HttpStatus;
-        var answer = ControlAnswer.Json(status, new JObject { ["error"] = envelope.Msg, ["code"] = envelope.ErrorCode });
-        return new KylinAnswer(answer.Status, MediaTypes.Json, answer.Body);
+        return KylinAnswer.Json(status, new JObject { ["error"] = envelope.Msg, ["code"] = envelope.ErrorCode });
     }
 
     private static KylinAnswer Envelope(ErrorEnvelope envelope, string contentType, bool indented) =>
@@ -64,8 +63,7 @@ internal static class ErrorAnswer
             OverflowException or FormatException or InvalidCastException => (400, "a value in the body is out of range or of the wrong type: " + exception.Message),
             _ => (500, "unexpected: " + exception.Message),
         };
-        var answer = ControlAnswer.Json(status, new JObject { ["error"] = message });
         var headers = exception is ControlNotAllowed notAllowed ? new Dictionary<string, string> { ["Allow"] = notAllowed.Allow } : new Dictionary<string, string>();
-        return new KylinAnswer(answer.Status, MediaTypes.Json, answer.Body) { Headers = headers };
+        return KylinAnswer.Json(status, new JObject { ["error"] = message }) with { Headers = headers };
     }
 }

@@ -16,13 +16,8 @@ internal sealed class GetCubeDescV2Provider(ServerContext server) : IKylinOperat
     {
         var project = context.Path["projectName"];
         var alias = context.Path["cubeName"];
-        var body = server.Store.Read(view =>
-        {
-            var name = ModelNames.Project(view, project);
-            var model = view.Catalog.Models(name).FirstOrDefault(m => string.Equals(m.Alias, alias, StringComparison.OrdinalIgnoreCase))
-                ?? throw new KylinException(ErrorCode.ModelNameNotExist, alias);
-            return EnvelopeJson.Success(w => CubeDescJson.Write(w, model));
-        });
+        var model = server.Backend.GetCubeDesc(project, alias);
+        var body = EnvelopeJson.Success(w => CubeDescJson.Write(w, model));
         return new KylinAnswer(200, context.ContentType, body);
     }
 }

@@ -14,20 +14,17 @@ internal sealed class GetCubeHolesV2Provider(ServerContext server) : IKylinOpera
     {
         var alias = context.Path["cubeName"];
         var project = SpringBinding.String(request, "project");
-        var body = server.Store.Read(view =>
+        var cube = server.Backend.GetCube(alias, project);
+        var holes = ModelDisplay.Holes(cube.Segments.Select(s => s.Segment).ToArray());
+        var body = EnvelopeJson.Success(w =>
         {
-            var cube = CubePath.Find(view, alias, project);
-            var holes = ModelDisplay.Holes(cube.Segments.Select(s => s.Segment).ToArray());
-            return EnvelopeJson.Success(w =>
+            w.WriteStartArray();
+            foreach (var (start, end) in holes)
             {
-                w.WriteStartArray();
-                foreach (var (start, end) in holes)
-                {
-                    SegmentJson.WriteHole(w, start, end, server.TimeZone);
-                }
+                SegmentJson.WriteHole(w, start, end, server.TimeZone);
+            }
 
-                w.WriteEndArray();
-            });
+            w.WriteEndArray();
         });
         return new KylinAnswer(200, context.ContentType, body);
     }

@@ -14,15 +14,12 @@ internal sealed class GetCubeSqlV2Provider(ServerContext server) : IKylinOperati
     {
         var alias = context.Path["cubeName"];
         var project = SpringBinding.String(request, "project");
-        var body = server.Store.Read(view =>
+        var sql = FlatTableSql.Of(server.Backend.GetCube(alias, project).Row.Model);
+        var body = EnvelopeJson.Success(w =>
         {
-            var sql = FlatTableSql.Of(CubePath.Find(view, alias, project).Row.Model);
-            return EnvelopeJson.Success(w =>
-            {
-                w.WriteStartObject();
-                w.Property("sql", sql);
-                w.WriteEndObject();
-            });
+            w.WriteStartObject();
+            w.Property("sql", sql);
+            w.WriteEndObject();
         });
         return new KylinAnswer(200, context.ContentType, body);
     }

@@ -13,11 +13,8 @@ internal sealed class GetCubeV2Provider(ServerContext server) : IKylinOperation
     {
         var alias = context.Path["cubeName"];
         var project = SpringBinding.String(request, "project");
-        var body = server.Store.Read(view =>
-        {
-            var cube = CubePath.Find(view, alias, project);
-            return EnvelopeJson.Success(w => CubeJson.Write(w, cube.Row, cube.Segments, cube.Project));
-        });
+        var cube = server.Backend.GetCube(alias, project);
+        var body = EnvelopeJson.Success(w => CubeJson.Write(w, cube.Row, cube.Segments, cube.Project));
         return new KylinAnswer(200, context.ContentType, body);
     }
 }

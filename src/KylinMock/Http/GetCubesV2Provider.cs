@@ -17,24 +17,21 @@ internal sealed class GetCubesV2Provider(ServerContext server) : IKylinOperation
         var alias = SpringBinding.String(request, "modelName");
         var offset = SpringBinding.Int(request, "pageOffset", 0);
         var size = SpringBinding.Int(request, "pageSize", 10);
-        var body = server.Store.Read(view =>
+        var cubes = server.Backend.ListCubes(alias, project);
+        var page = PagingUtil.CutPage(cubes, offset, size);
+        var body = EnvelopeJson.Success(w =>
         {
-            var cubes = CubePath.Cubes(view, alias, project);
-            var page = PagingUtil.CutPage(cubes, offset, size);
-            return EnvelopeJson.Success(w =>
+            w.WriteStartObject();
+            w.Property("size", cubes.Count);
+            w.WritePropertyName("cubes");
+            w.WriteStartArray();
+            foreach (var cube in page)
             {
-                w.WriteStartObject();
-                w.Property("size", cubes.Count);
-                w.WritePropertyName("cubes");
-                w.WriteStartArray();
-                foreach (var cube in page)
-                {
-                    CubeJson.Write(w, cube.Row, cube.Segments, cube.Project);
-                }
+                CubeJson.Write(w, cube.Row, cube.Segments, cube.Project);
+            }
 
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            w.WriteEndArray();
+            w.WriteEndObject();
         });
         return new KylinAnswer(200, context.ContentType, body);
     }

@@ -17,20 +17,16 @@ internal sealed class GetJobDetailProvider(ServerContext server) : IKylinOperati
 
         // ExceptionReason/ExceptionResolve.setLang (KEFilter): Chinese for exactly "cn".
         var chinese = request.Header("Accept-Language") == "cn";
-        var body = server.Store.Read(view =>
+        var (job, now) = server.Backend.GetJobDetail(project, jobId);
+        var body = EnvelopeJson.Success(w =>
         {
-            var job = JobPath.FindInProject(view, project, jobId);
-            var now = view.Now;
-            return EnvelopeJson.Success(w =>
+            w.WriteStartArray();
+            for (var i = 0; i < job.Steps.Count; i++)
             {
-                w.WriteStartArray();
-                for (var i = 0; i < job.Steps.Count; i++)
-                {
-                    StepDetailJson.Write(w, job, i, now, chinese);
-                }
+                StepDetailJson.Write(w, job, i, now, chinese);
+            }
 
-                w.WriteEndArray();
-            });
+            w.WriteEndArray();
         });
         return new KylinAnswer(200, context.ContentType, body);
     }

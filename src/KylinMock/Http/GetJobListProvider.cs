@@ -1,6 +1,4 @@
-using System.Globalization;
 using KylinMock.Answers;
-using KylinMock.Errors;
 using KylinMock.Query;
 
 namespace KylinMock.Http;
@@ -31,57 +29,29 @@ internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
             Reverse = SpringBinding.Bool(request, "reverse", fallback: true),
         };
 
-        return new KylinAnswer(200, context.ContentType, Answer(server.Store, server.TimeZone, filter, cache, server.MaxPageSize));
+        return new KylinAnswer(200, context.ContentType, Answer(server.Backend.ListJobs(filter, cache, server.MaxPageSize, "page_size"), filter, cache, WriteValue));
     }
 
-    /// <summary>The list's success envelope for a bound filter (the in-process half of the endpoint); see the overload.</summary>
-    internal static byte[] Answer(Jobs.JobStore store, TimeZoneInfo zone, JobFilter filter, ListAnswerCache? cache = null, int maxPageSize = int.MaxValue) =>
-        Answer(store, zone, filter, cache, maxPageSize, "page_size", WriteValue);
+    /// <summary>The list's success envelope for a bound filter over <paramref name="store"/> (the in-process half of the endpoint, for the harness).</summary>
+    internal static byte[] Answer(Jobs.JobStore store, TimeZoneInfo zone, JobFilter filter) =>
+        Answer(Backend.KylinBackend.ListJobs(store, zone, filter, null, int.MaxValue, "page_size"), filter, null, WriteValue);
 
     /// <summary>
-    /// The list's success envelope for a bound filter (the in-process half of the endpoint). With a
-    /// cache, an answer is reused while the store's version and the clock's millisecond stay the same:
-    /// a client polling a quiet mock (a test's clock standing still) gets the same bytes at once.
-    /// A page holding more than <paramref name="maxPageSize"/> jobs is refused (the mock's own ceiling,
-    /// naming the <paramref name="pageSizeName"/> parameter). <paramref name="write"/> writes the page's
-    /// envelope from the page, the instant and the filter: v4's <c>DataResult</c> or v2's <c>getDataResponse</c>.
+    /// The answer for a list the backend took: the kept bytes, or the page written by <paramref name="write"/>
+    /// (v4's <c>DataResult</c> or v2's <c>getDataResponse</c>) outside the lock, then kept for the same version
+    /// and instant: a client polling a quiet mock (a test's clock standing still) gets the same bytes at once.
     /// </summary>
-    internal static byte[] Answer(
-        Jobs.JobStore store, TimeZoneInfo zone, JobFilter filter, ListAnswerCache? cache, int maxPageSize, string pageSizeName, Func<JobPage, long, JobFilter, byte[]> write)
+    internal static byte[] Answer(Backend.JobList list, JobFilter filter, ListAnswerCache? cache, Func<JobPage, long, JobFilter, byte[]> write)
     {
-        // Under the store's lock only the query and a copy of the page: the JSON is written outside it,
-        // so concurrent requests wait for each other as briefly as possible.
-        var (page, now, version, cached) = store.Read(view =>
-        {
-            if (cache?.Find(view.Version, view.Now, filter) is { } hit)
-            {
-                return ((JobPage?)null, view.Now, view.Version, (byte[]?)hit);
-            }
-
-            var found = JobQuery.Execute(view, filter, zone);
-            if (found.Jobs.Count > maxPageSize)
-            {
-                throw PageSizeCeiling(maxPageSize, found.Jobs.Count, pageSizeName);
-            }
-
-            var copies = new Jobs.Job[found.Jobs.Count];
-            for (var i = 0; i < copies.Length; i++)
-            {
-                copies[i] = found.Jobs[i].Clone();
-            }
-
-            return (new JobPage(copies, found.TotalSize), view.Now, view.Version, (byte[]?)null);
-        });
-        if (cached is not null)
+        if (list.Cached is { } cached)
         {
             return cached;
         }
 
-        var body = write(page!, now, filter);
-        cache?.Keep(version, now, filter, body);
+        var body = write(list.Page!, list.Now, filter);
+        cache?.Keep(list.Version, list.Now, filter, body);
         return body;
     }
-
     // JobController.getJobList: DataResult {"value","offset","limit","total_size"}.
     private static byte[] WriteValue(JobPage page, long now, JobFilter filter) => EnvelopeJson.Success(w =>
     {
@@ -101,13 +71,6 @@ internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
         w.Property("total_size", page.TotalSize);
         w.WriteEndObject();
     });
-
-    // Kylin has no ceiling: this is the mock's own refusal, in the envelope Kylin uses for a bad parameter.
-    private static KylinException PageSizeCeiling(int maxPageSize, int pageJobs, string pageSizeName) =>
-        KylinException.WithRaw(
-            ErrorCode.InvalidParameter,
-            string.Create(CultureInfo.InvariantCulture, $"The page would hold {pageJobs} jobs, more than KylinMock's page-size ceiling of {maxPageSize}. Please ask for a smaller {pageSizeName}."))
-        .WithStatus(400);
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

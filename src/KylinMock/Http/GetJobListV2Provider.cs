@@ -55,7 +55,7 @@ internal sealed class GetJobListV2Provider(ServerContext server) : IKylinOperati
             SortBy = sortBy,
             Reverse = reverse,
         };
-        var body = GetJobListProvider.Answer(server.Store, server.TimeZone, filter, cache, server.MaxPageSize, "pageSize", WriteJobs);
+        var body = GetJobListProvider.Answer(server.Backend.ListJobs(filter, cache, server.MaxPageSize, "pageSize"), filter, cache, WriteJobs);
         return new KylinAnswer(200, context.ContentType, body);
     }
 

@@ -11,7 +11,8 @@ internal sealed class GetJobOutputProvider(ServerContext server) : IKylinOperati
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
-        var (jobId, stepId, _, output) = JobPath.StepOutputOf(server, request, context);
+        var (jobId, stepId) = (context.Path["job_id"], context.Path["step_id"]);
+        var output = server.Backend.GetJobOutput(SpringBinding.RequiredString(request, "project"), jobId, stepId);
         var body = EnvelopeJson.Success(w =>
         {
             w.WriteStartObject();

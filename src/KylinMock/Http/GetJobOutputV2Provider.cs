@@ -16,21 +16,17 @@ internal sealed class GetJobOutputV2Provider(ServerContext server) : IKylinOpera
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var (jobId, stepId) = (context.Path["job_id"], context.Path["step_id"]);
-        var body = server.Store.Read(view =>
+        var output = server.Backend.GetJobOutputInAnyProject(jobId, stepId);
+        var body = EnvelopeJson.Success(w =>
         {
-            var job = view.Find(jobId) ?? throw KylinException.WithDetail(ErrorCode.EmptyProjectName, MessageKey.EmptyProjectName);
-            var output = StepOutput.Of(job, job.Project, stepId);
-            return EnvelopeJson.Success(w =>
-            {
-                w.WriteStartObject();
-                w.Property("jobId", jobId);
-                w.WritePropertyName("nodes");
-                w.WriteStartArray();
-                w.WriteEndArray();
-                w.Property("cmd_output", output);
-                w.Property("stepId", stepId);
-                w.WriteEndObject();
-            });
+            w.WriteStartObject();
+            w.Property("jobId", jobId);
+            w.WritePropertyName("nodes");
+            w.WriteStartArray();
+            w.WriteEndArray();
+            w.Property("cmd_output", output);
+            w.Property("stepId", stepId);
+            w.WriteEndObject();
         });
         return new KylinAnswer(200, context.ContentType, body);
     }

@@ -12,12 +12,8 @@ internal sealed class GetJobV2Provider(ServerContext server) : IKylinOperation
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var jobId = context.Path["jobId"];
-        var body = server.Store.Read(view =>
-        {
-            var job = JobPath.FindInAnyProject(view, jobId);
-            var now = view.Now;
-            return EnvelopeJson.Success(w => JobJson.WriteJobWithOldParams(w, job, now));
-        });
+        var (job, now) = server.Backend.GetJob(jobId);
+        var body = EnvelopeJson.Success(w => JobJson.WriteJobWithOldParams(w, job, now));
         return new KylinAnswer(200, context.ContentType, body);
     }
 }

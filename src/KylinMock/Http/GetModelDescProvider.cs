@@ -18,13 +18,8 @@ internal sealed partial class GetModelDescProvider(ServerContext server) : IKyli
     {
         var project = context.Path["project"];
         var modelName = context.Path["model_name"];
-        var body = server.Store.Read(view =>
-        {
-            var name = view.FindProject(project)?.Name ?? throw new KylinException(ErrorCode.ProjectNotExist, project);
-            var model = ModelNames.Model(view.Catalog, name, modelName);
-            var tables = view.Catalog.Tables(name);
-            return EnvelopeJson.Success(w => ModelJson.WriteDesc(w, model, tables));
-        });
+        var (model, tables) = server.Backend.GetModelDesc(project, modelName);
+        var body = EnvelopeJson.Success(w => ModelJson.WriteDesc(w, model, tables));
         return new KylinAnswer(200, context.ContentType, body);
     }
 }

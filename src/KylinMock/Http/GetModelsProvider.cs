@@ -31,29 +31,24 @@ internal sealed class GetModelsProvider(ServerContext server) : IKylinOperation
             LastModifyTo = ModelBinding.Long(request, "last_modify_to"),
         };
         var statuses = SpringBinding.StringList(request, "status") ?? [];
-        var body = server.Store.Read(view =>
+        var models = server.Backend.ListModels(project);
+        filter = filter with { Statuses = Statuses(statuses) };
+        var (page, total) = ModelQuery.Apply(models.Rows, filter);
+        var body = EnvelopeJson.Success(w =>
         {
-            var name = ModelNames.Project(view, project);
-            filter = filter with { Statuses = Statuses(statuses) };
-            var catalog = view.Catalog;
-            var (page, total) = ModelQuery.Apply(ModelNames.ModelRows(catalog, name), filter);
-            var tables = catalog.Tables(name);
-            return EnvelopeJson.Success(w =>
+            w.WriteStartObject();
+            w.WritePropertyName("value");
+            w.WriteStartArray();
+            foreach (var row in page)
             {
-                w.WriteStartObject();
-                w.WritePropertyName("value");
-                w.WriteStartArray();
-                foreach (var row in page)
-                {
-                    ModelJson.WriteListItem(w, row, ModelNames.SegmentRows(catalog, row.Model.Uuid), tables);
-                }
+                ModelJson.WriteListItem(w, row, models.Segments[row.Model.Uuid], models.Tables);
+            }
 
-                w.WriteEndArray();
-                w.Property("offset", filter.PageOffset);
-                w.Property("limit", filter.PageSize);
-                w.Property("total_size", total);
-                w.WriteEndObject();
-            });
+            w.WriteEndArray();
+            w.Property("offset", filter.PageOffset);
+            w.Property("limit", filter.PageSize);
+            w.Property("total_size", total);
+            w.WriteEndObject();
         });
         return new KylinAnswer(200, context.ContentType, body);
     }

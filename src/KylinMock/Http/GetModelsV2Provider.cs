@@ -30,25 +30,25 @@ internal sealed class GetModelsV2Provider(ServerContext server, bool one) : IKyl
         var sortBy = SpringBinding.String(request, "sortBy") is { Length: > 0 } sort ? sort : "last_modify";
         var reverse = SpringBinding.Bool(request, "reverse", true);
         var filter = new ModelFilter { ModelName = alias, Exact = exact, SortBy = sortBy, Reverse = reverse, PageSize = int.MaxValue };
-        return server.Store.Read(view =>
+        var models = server.Backend.ListModels(project);
+        var rows = ModelQuery.Apply(models.Rows, filter).Page;
+        var page = PagingUtil.CutPage(rows, offset, size);
+        return EnvelopeJson.Success(w =>
         {
-            var (models, tables, catalog) = Models(view, project, filter);
-            var page = PagingUtil.CutPage(models, offset, size);
-            return EnvelopeJson.Success(w =>
-            {
-                w.WriteStartObject();
-                w.WritePropertyName("models");
-                WriteItems(w, page, catalog, tables);
-                w.Property("size", models.Count);
-                w.WriteEndObject();
-            });
+            w.WriteStartObject();
+            w.WritePropertyName("models");
+            WriteItems(w, page, models);
+            w.Property("size", rows.Count);
+            w.WriteEndObject();
         });
     }
 
-    private byte[] One(string project, string alias) => server.Store.Read(view =>
+    // checkProjectName, then ModelService.getModels with no owner and no status filter.
+    private byte[] One(string project, string alias)
     {
-        var (models, tables, catalog) = Models(view, project, new ModelFilter { ModelName = alias, PageSize = int.MaxValue });
-        if (models.Count == 0)
+        var models = server.Backend.ListModels(project);
+        var rows = ModelQuery.Apply(models.Rows, new ModelFilter { ModelName = alias, PageSize = int.MaxValue }).Page;
+        if (rows.Count == 0)
         {
             throw new KylinException(ErrorCode.ModelIdNotExist, alias);
         }
@@ -57,25 +57,17 @@ internal sealed class GetModelsV2Provider(ServerContext server, bool one) : IKyl
         {
             w.WriteStartObject();
             w.WritePropertyName("model");
-            ModelJson.WriteListItem(w, models[0], ModelNames.SegmentRows(catalog, models[0].Model.Uuid), tables);
+            ModelJson.WriteListItem(w, rows[0], models.Segments[rows[0].Model.Uuid], models.Tables);
             w.WriteEndObject();
         });
-    });
-
-    // checkProjectName, then ModelService.getModels with no owner and no status filter.
-    private static (IReadOnlyList<ModelRow> Models, IReadOnlyList<TableDesc> Tables, ModelCatalog Catalog) Models(Jobs.JobStore.StoreView view, string project, ModelFilter filter)
-    {
-        var name = ModelNames.Project(view, project);
-        var catalog = view.Catalog;
-        return (ModelQuery.Apply(ModelNames.ModelRows(catalog, name), filter).Page, catalog.Tables(name), catalog);
     }
 
-    private static void WriteItems(JsonWriter w, IReadOnlyList<ModelRow> rows, ModelCatalog catalog, IReadOnlyList<TableDesc> tables)
+    private static void WriteItems(JsonWriter w, IReadOnlyList<ModelRow> rows, Backend.ProjectModels models)
     {
         w.WriteStartArray();
         foreach (var row in rows)
         {
-            ModelJson.WriteListItem(w, row, ModelNames.SegmentRows(catalog, row.Model.Uuid), tables);
+            ModelJson.WriteListItem(w, row, models.Segments[row.Model.Uuid], models.Tables);
         }
 
         w.WriteEndArray();

@@ -28,45 +28,18 @@ internal sealed class GetProjectsProvider(ServerContext server) : IKylinOperatio
                 : KylinException.WithRaw(ErrorCode.PermissionDenied, "Operation failed, unknown permission:" + permission);
         }
 
-        var body = server.Store.Read(view =>
+        var projects = server.Backend.ListProjects(context.User is not null, p => string.IsNullOrEmpty(name) || (exact ? string.Equals(p, name, StringComparison.OrdinalIgnoreCase) : p.Contains(name, StringComparison.OrdinalIgnoreCase)));
+        var page = PagingUtil.CutPage(projects, offset, size);
+        var body = EnvelopeJson.Success(w =>
         {
-            var catalog = view.Catalog;
-            var projects = Readable(view, context, p => string.IsNullOrEmpty(name) || (exact ? string.Equals(p, name, StringComparison.OrdinalIgnoreCase) : p.Contains(name, StringComparison.OrdinalIgnoreCase)));
-
-            var page = PagingUtil.CutPage(projects, offset, size);
-            return EnvelopeJson.Success(w =>
-            {
-                w.WriteStartObject();
-                w.WritePropertyName("value");
-                w.WriteStartArray();
-                foreach (var project in page)
-                {
-                    var models = catalog.Models(project.Name);
-                    ProjectJson.Write(w, project, models.Count == 0 ? 0 : models.Min(m => m.CreateTime), "ADMINISTRATION");
-                }
-
-                w.WriteEndArray();
-                w.Property("offset", offset);
-                w.Property("limit", size);
-                w.Property("total_size", projects.Count);
-                w.WriteEndObject();
-            });
+            w.WriteStartObject();
+            w.WritePropertyName("value");
+            ProjectJson.WriteArray(w, page, "ADMINISTRATION");
+            w.Property("offset", offset);
+            w.Property("limit", size);
+            w.Property("total_size", projects.Count);
+            w.WriteEndObject();
         });
         return new KylinAnswer(200, context.ContentType, body);
-    }
-
-    /// <summary>The projects, in storage order, whose names <paramref name="matches"/> takes; none for an anonymous caller (the URL is permitAll).</summary>
-    internal static List<Jobs.Project> Readable(Jobs.JobStore.StoreView view, RequestContext context, Func<string, bool> matches)
-    {
-        var projects = new List<Jobs.Project>();
-        foreach (var projectName in context.User is null ? [] : view.ProjectNames())
-        {
-            if (matches(projectName))
-            {
-                projects.Add(view.FindProject(projectName)!);
-            }
-        }
-
-        return projects;
     }
 }

@@ -17,26 +17,15 @@ internal sealed class GetProjectsV2Provider(ServerContext server) : IKylinOperat
         var offset = SpringBinding.Int(request, "pageOffset", 0);
         var size = SpringBinding.Int(request, "pageSize", 10);
         var exact = SpringBinding.Bool(request, "exact", true);
-        var body = server.Store.Read(view =>
+        var projects = server.Backend.ListProjects(context.User is not null, p => string.IsNullOrEmpty(name) || (exact ? p == name : p.Contains(name, StringComparison.OrdinalIgnoreCase)));
+        var page = PagingUtil.CutPage(projects, offset, size);
+        var body = EnvelopeJson.Success(w =>
         {
-            var catalog = view.Catalog;
-            var projects = GetProjectsProvider.Readable(view, context, p => string.IsNullOrEmpty(name) || (exact ? p == name : p.Contains(name, StringComparison.OrdinalIgnoreCase)));
-            var page = PagingUtil.CutPage(projects, offset, size);
-            return EnvelopeJson.Success(w =>
-            {
-                w.WriteStartObject();
-                w.WritePropertyName("projects");
-                w.WriteStartArray();
-                foreach (var project in page)
-                {
-                    var models = catalog.Models(project.Name);
-                    ProjectJson.Write(w, project, models.Count == 0 ? 0 : models.Min(m => m.CreateTime), permission: null);
-                }
-
-                w.WriteEndArray();
-                w.Property("size", projects.Count);
-                w.WriteEndObject();
-            });
+            w.WriteStartObject();
+            w.WritePropertyName("projects");
+            ProjectJson.WriteArray(w, page, permission: null);
+            w.Property("size", projects.Count);
+            w.WriteEndObject();
         });
         return new KylinAnswer(200, context.ContentType, body);
     }

@@ -30,36 +30,31 @@ internal sealed partial class GetSegmentsProvider(ServerContext server) : IKylin
         var sortBy = SpringBinding.String(request, "sort_by") is { Length: > 0 } sort ? sort : "last_modified_time";
         var reverse = SpringBinding.Bool(request, "reverse", false);
         var statuses = SpringBinding.StringList(request, "statuses") ?? [];
-        var body = server.Store.Read(view =>
+        var (name, all) = server.Backend.ListSegments(project, modelName);
+        var (from, to) = Range(start, end);
+        if (statuses.FirstOrDefault(x => Array.IndexOf(DisplayNames, x) < 0) is { } bad && bad.Length > 0)
         {
-            var name = ModelNames.Project(view, project);
-            var model = ModelNames.Model(view.Catalog, name, modelName);
-            var (from, to) = Range(start, end);
-            if (statuses.FirstOrDefault(x => Array.IndexOf(DisplayNames, x) < 0) is { } bad && bad.Length > 0)
+            throw new KylinException(ErrorCode.ParameterInvalidSupportList, "statuses", string.Join(", ", DisplayNames));
+        }
+
+        var wanted = new HashSet<string>(statuses.Where(x => x.Length > 0));
+        var rows = all.Where(r => string.IsNullOrEmpty(status) || string.Equals(status, r.StatusToDisplay, StringComparison.OrdinalIgnoreCase)).ToArray();
+        var (page, total) = SegmentQuery.Apply(rows, new SegmentFilter(from, to, wanted, sortBy, reverse, offset, size));
+        var body = EnvelopeJson.Success(w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("value");
+            w.WriteStartArray();
+            foreach (var row in page)
             {
-                throw new KylinException(ErrorCode.ParameterInvalidSupportList, "statuses", string.Join(", ", DisplayNames));
+                SegmentJson.Write(w, name, row, oldParams: false);
             }
 
-            var wanted = new HashSet<string>(statuses.Where(x => x.Length > 0));
-            var rows = ModelNames.SegmentRows(view.Catalog, model.Uuid)
-                .Where(r => string.IsNullOrEmpty(status) || string.Equals(status, r.StatusToDisplay, StringComparison.OrdinalIgnoreCase)).ToArray();
-            var (page, total) = SegmentQuery.Apply(rows, new SegmentFilter(from, to, wanted, sortBy, reverse, offset, size));
-            return EnvelopeJson.Success(w =>
-            {
-                w.WriteStartObject();
-                w.WritePropertyName("value");
-                w.WriteStartArray();
-                foreach (var row in page)
-                {
-                    SegmentJson.Write(w, name, row, oldParams: false);
-                }
-
-                w.WriteEndArray();
-                w.Property("offset", offset);
-                w.Property("limit", size);
-                w.Property("total_size", total);
-                w.WriteEndObject();
-            });
+            w.WriteEndArray();
+            w.Property("offset", offset);
+            w.Property("limit", size);
+            w.Property("total_size", total);
+            w.WriteEndObject();
         });
         return new KylinAnswer(200, context.ContentType, body);
     }

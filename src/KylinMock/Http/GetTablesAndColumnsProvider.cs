@@ -14,12 +14,8 @@ internal sealed class GetTablesAndColumnsProvider(ServerContext server) : IKylin
     {
         var project = ModelBinding.RequiredString(request, "project");
         var cube = SpringBinding.String(request, "cube");
-        var body = server.Store.Read(view =>
-        {
-            var name = ModelNames.Project(view, project);
-            var tables = TableQuery.Apply(view.Catalog.Tables(name), view.Catalog.Models(name), cube);
-            return EnvelopeJson.Success(w => TableJson.WriteAll(w, tables));
-        });
+        var (tables, models) = server.Backend.GetTables(project);
+        var body = EnvelopeJson.Success(w => TableJson.WriteAll(w, TableQuery.Apply(tables, models, cube)));
         return new KylinAnswer(200, context.ContentType, body);
     }
 }

@@ -17,12 +17,8 @@ internal sealed class GetTablesAndColumnsV2Provider(ServerContext server) : IKyl
         // MetaRequest is bound as a plain object: nothing is required.
         var project = SpringBinding.String(request, "project");
         var cube = SpringBinding.String(request, "cube");
-        var body = server.Store.Read(view =>
-        {
-            var found = string.IsNullOrWhiteSpace(project) ? null : view.FindProject(project);
-            var tables = found is null ? [] : TableQuery.Apply(view.Catalog.Tables(found.Name), view.Catalog.Models(found.Name), cube);
-            return EnvelopeJson.Write(Formatting.None, w => TableJson.WriteAll(w, tables));
-        });
+        var (tables, models) = server.Backend.GetTablesIfAny(project);
+        var body = EnvelopeJson.Write(Formatting.None, w => TableJson.WriteAll(w, TableQuery.Apply(tables, models, cube)));
         return new KylinAnswer(200, context.ContentType, body);
     }
 }

@@ -1,4 +1,3 @@
-using KylinMock.Jobs;
 using KylinMock.Answers;
 
 namespace KylinMock.Http;
@@ -30,50 +29,37 @@ internal sealed class JobStatisticsProvider(ServerContext server, JobStatisticsP
         var start = SpringBinding.RequiredLong(request, "start_time");
         var end = SpringBinding.RequiredLong(request, "end_time");
         var dimension = kind == Kind.Totals ? string.Empty : SpringBinding.RequiredString(request, "dimension");
-        var body = server.Store.Read(view =>
+        if (kind == Kind.Totals)
         {
-            var found = JobPath.FindProject(view, project);
-            var jobs = new List<Job>();
-            foreach (var job in view.Jobs)
-            {
-                if (string.Equals(job.Project, found.Name, StringComparison.OrdinalIgnoreCase))
-                {
-                    jobs.Add(job);
-                }
-            }
-
-            if (kind == Kind.Totals)
-            {
-                var stats = JobStatistics.Stats(jobs, server.TimeZone, start, end);
-                return EnvelopeJson.Success(w =>
-                {
-                    w.WriteStartObject();
-                    w.Property("count", stats.Count);
-                    w.Property("total_duration", stats.TotalDuration);
-                    w.Property("total_byte_size", stats.TotalByteSize);
-                    w.WriteEndObject();
-                });
-            }
-
-            var values = JobStatistics.By(jobs, found, server.TimeZone, start, end, dimension, kind == Kind.DurationPerByte);
-            return EnvelopeJson.Success(w =>
+            var stats = server.Backend.JobStats(project, start, end);
+            return new KylinAnswer(200, context.ContentType, EnvelopeJson.Success(w =>
             {
                 w.WriteStartObject();
-                foreach (var (key, value) in values)
-                {
-                    w.WritePropertyName(key);
-                    if (kind == Kind.Count)
-                    {
-                        w.WriteValue((long)value);
-                    }
-                    else
-                    {
-                        w.WriteValue(value);
-                    }
-                }
-
+                w.Property("count", stats.Count);
+                w.Property("total_duration", stats.TotalDuration);
+                w.Property("total_byte_size", stats.TotalByteSize);
                 w.WriteEndObject();
-            });
+            }));
+        }
+
+        var values = server.Backend.JobStatsBy(project, start, end, dimension, kind == Kind.DurationPerByte);
+        var body = EnvelopeJson.Success(w =>
+        {
+            w.WriteStartObject();
+            foreach (var (key, value) in values)
+            {
+                w.WritePropertyName(key);
+                if (kind == Kind.Count)
+                {
+                    w.WriteValue((long)value);
+                }
+                else
+                {
+                    w.WriteValue(value);
+                }
+            }
+
+            w.WriteEndObject();
         });
         return new KylinAnswer(200, context.ContentType, body);
     }

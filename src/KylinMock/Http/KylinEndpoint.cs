@@ -14,7 +14,7 @@ internal sealed class KylinEndpoint(ServerContext server)
     /// <summary>Answers a request whose path some Kylin lines matched; the method and the Accept header pick the route.</summary>
     public async Task<KylinAnswer> Answer(KylinRequest request, Microsoft.AspNetCore.Http.HttpContext context, RouteMatch match)
     {
-        var fault = server.Faults.Match(request.Method, request.Path);
+        var fault = server.Backend.FaultFor(request.Method, request.Path);
         if (fault is { Kind: FaultKind.Delay })
         {
             await Task.Delay(fault.DelayMs, context.RequestAborted);
@@ -27,7 +27,7 @@ internal sealed class KylinEndpoint(ServerContext server)
             FaultKind.Drop => Faulted.Drop(context),
             _ => Pipeline(request, match, secured: true),
         };
-        Journal(request, answer, context.RequestAborted.IsCancellationRequested);
+        Journal(request, answer, context.RequestAborted.IsCancellationRequested, match.OperationOf(request.Method));
         return SpringHeaders.Apply(answer);
     }
 
@@ -126,7 +126,7 @@ internal sealed class KylinEndpoint(ServerContext server)
         }
     }
 
-    private void Journal(KylinRequest request, KylinAnswer answer, bool aborted)
+    private void Journal(KylinRequest request, KylinAnswer answer, bool aborted, string? operation)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in request.Headers)
@@ -135,6 +135,6 @@ internal sealed class KylinEndpoint(ServerContext server)
         }
 
         var body = request.Body is { Length: > 0 } bytes ? System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, RequestJournal.MaxBodyChars * 4)) : null;
-        server.Journal.Record(server.Clock.GetUtcNow(), request.Method, request.Path, request.RawQuery, headers, body, aborted ? 0 : answer.Status);
+        server.Backend.Record(request.Method, request.Path, request.RawQuery, headers, body, aborted ? 0 : answer.Status, operation);
     }
 }

@@ -14,8 +14,6 @@ internal sealed class ManageSegmentsV2Provider(ServerContext server) : IKylinOpe
 {
     private const string Method = "public org.apache.kylin.rest.response.EnvelopeResponse org.apache.kylin.rest.controller.v2.SegmentControllerV2.manageSegments(java.lang.String,java.lang.String,org.apache.kylin.rest.request.SegmentMgmtRequest)";
 
-    // The jobs' priority (3) and the request's absent tag.
-    private static readonly BuildSettings Settings = new(3, null);
 
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
@@ -30,44 +28,23 @@ internal sealed class ManageSegmentsV2Provider(ServerContext server) : IKylinOpe
             throw new KylinException(ErrorCode.SegmentsEmptyChosen);
         }
 
-        var answer = server.Store.Write(view =>
+        var (valid, jobs) = server.Backend.ManageCubeSegments(alias, project, names, buildType);
+        var answer = buildType switch
         {
-            var model = CubePath.Find(view, alias, project).Row.Model;
-
-            // The ids go into a Set: a name given twice is one segment.
-            var ids = SegmentBuilds.Resolve(view.Catalog, model, null, names).Distinct(StringComparer.Ordinal).ToArray();
-            switch (buildType)
+            _ when !valid => JobInfoV2Json.Envelope("999", string.Empty, "Invalid build type."),
+            "MERGE" => EnvelopeJson.Success(w => JobInfoV2Json.Write(w, jobs[0])),
+            "REFRESH" => EnvelopeJson.Success(w =>
             {
-                case "MERGE":
-                    if (ids.Length < 2)
-                    {
-                        throw new KylinException(ErrorCode.SegmentMergeLessThanTwo);
-                    }
+                w.WriteStartArray();
+                foreach (var job in jobs)
+                {
+                    JobInfoV2Json.Write(w, job);
+                }
 
-                    var merge = SegmentBuilds.Merge(view, model, ids, Settings, server.TimeZone);
-                    return EnvelopeJson.Success(w => JobInfoV2Json.Write(w, merge));
-                case "REFRESH":
-                    var jobs = SegmentBuilds.Refresh(view, model, ids, refreshAllIndexes: false, Settings);
-                    return EnvelopeJson.Success(w =>
-                    {
-                        w.WriteStartArray();
-                        foreach (var job in jobs)
-                        {
-                            JobInfoV2Json.Write(w, job);
-                        }
-
-                        w.WriteEndArray();
-                    });
-                case "DROP":
-                    SegmentBuilds.Delete(view, model, ids);
-                    return JobInfoV2Json.Envelope("000", string.Empty, "Drop segments successfully");
-                case null:
-                    // switch on a null String (inferred: the NPE's message is null).
-                    throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, "null");
-                default:
-                    return JobInfoV2Json.Envelope("999", string.Empty, "Invalid build type.");
-            }
-        });
+                w.WriteEndArray();
+            }),
+            _ => JobInfoV2Json.Envelope("000", string.Empty, "Drop segments successfully"),
+        };
         return new KylinAnswer(200, context.ContentType, answer);
     }
 }

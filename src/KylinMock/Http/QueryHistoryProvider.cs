@@ -14,7 +14,7 @@ internal sealed class QueryHistoryProvider(ServerContext server, bool publicApi)
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
-        var project = QueryEstate.Project(server, SpringBinding.String(request, "project") ?? string.Empty);
+        var project = server.Backend.QueryProject(SpringBinding.String(request, "project") ?? string.Empty);
         var from = Pair(request, "start_time_from", "start_time_to", "'start time from' and 'start time to' must be used together.");
         var latency = publicApi ? null : Pair(request, "latency_from", "latency_to", "'latency from ' and 'latency to' must be used together.");
         var offset = SpringBinding.Int(request, publicApi ? "page_offset" : "offset", 0);
@@ -22,7 +22,7 @@ internal sealed class QueryHistoryProvider(ServerContext server, bool publicApi)
         var statuses = SpringBinding.Items(request, "query_status") ?? [];
         var submitters = SpringBinding.Items(request, "submitter") ?? [];
         var sql = SpringBinding.String(request, "sql")?.Trim();
-        IEnumerable<QueryRecord> found = server.Queries.History(project);
+        IEnumerable<QueryRecord> found = server.Backend.Queries.History(project);
         if (from is { } time)
         {
             found = found.Where(q => q.QueryTime >= time.From && q.QueryTime < time.To);

@@ -33,7 +33,7 @@ internal sealed class StopQueryProvider(ServerContext server) : IKylinOperation
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
-        server.Queries.Stop(context.Path["id"]);
+        server.Backend.Queries.Stop(context.Path["id"]);
         return new KylinAnswer(200, context.ContentType, EnvelopeJson.Success(w => w.WriteValue(string.Empty)));
     }
 }

@@ -15,8 +15,6 @@ internal sealed class RebuildCubeV2Provider(ServerContext server) : IKylinOperat
 {
     private const string Method = "public org.apache.kylin.rest.response.EnvelopeResponse org.apache.kylin.rest.controller.v2.SegmentControllerV2.rebuild(java.lang.String,java.lang.String,org.apache.kylin.rest.request.CubeRebuildRequest)";
 
-    // buildSegmentsManually's priority and the request's absent tag.
-    private static readonly BuildSettings Settings = new(3, null);
 
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
@@ -27,37 +25,8 @@ internal sealed class RebuildCubeV2Provider(ServerContext server) : IKylinOperat
         var startTime = RequestBody.Long(body, "startTime", 0);
         var endTime = RequestBody.Long(body, "endTime", 0);
         var buildType = RequestBody.String(body, "buildType");
-        var answer = server.Store.Write(view =>
-        {
-            var model = CubePath.Find(view, alias, project).Row.Model;
-            var range = SegmentRanges.Validate(
-                startTime.ToString(CultureInfo.InvariantCulture),
-                endTime.ToString(CultureInfo.InvariantCulture),
-                model.PartitionDesc?.PartitionDateFormat,
-                server.TimeZone);
-            switch (buildType)
-            {
-                case "BUILD":
-                    var jobs = SegmentBuilds.Build(view, model, range, buildAllIndexes: true, Settings, server.TimeZone);
-                    var first = jobs.FirstOrDefault(j => j?.JobName is "INC_BUILD" or "INDEX_REFRESH");
-                    return EnvelopeJson.Success(w => JobInfoV2Json.Write(w, first));
-                case "REFRESH":
-                    var inside = view.Catalog.Segments(model.Uuid).Where(s => s.Start >= startTime && s.End <= endTime).ToArray();
-                    var segment = inside switch
-                    {
-                        [] => throw new KylinException(ErrorCode.SegmentRefreshSelectRangeEmpty),
-                        [var one] => one,
-                        _ => throw new KylinException(ErrorCode.SegmentRefreshSelectRangeMore),
-                    };
-                    var refresh = SegmentBuilds.Refresh(view, model, [segment.Id], refreshAllIndexes: false, Settings)[0];
-                    return EnvelopeJson.Success(w => JobInfoV2Json.Write(w, refresh));
-                case null:
-                    // switch on a null String (inferred: the NPE's message is null).
-                    throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, "null");
-                default:
-                    return JobInfoV2Json.Envelope("999", null, "Invalid build type.");
-            }
-        });
+        var (valid, jobs) = server.Backend.RebuildCube(alias, project, startTime, endTime, buildType);
+        var answer = valid ? EnvelopeJson.Success(w => JobInfoV2Json.Write(w, jobs[0])) : JobInfoV2Json.Envelope("999", null, "Invalid build type.");
         return new KylinAnswer(200, context.ContentType, answer);
     }
 }

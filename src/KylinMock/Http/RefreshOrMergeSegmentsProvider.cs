@@ -1,4 +1,5 @@
 using KylinMock.Answers;
+using KylinMock.Backend;
 using KylinMock.Errors;
 using KylinMock.Models;
 
@@ -30,22 +31,8 @@ internal sealed class RefreshOrMergeSegmentsProvider(ServerContext server) : IKy
         var names = RequestBody.Strings(body, "names");
         var refreshAll = RequestBody.Bool(body, "refresh_all_indexes", false);
         var tag = RequestBody.Raw(body, "tag");
-        var answer = server.Store.Write(view =>
-        {
-            var (model, settings) = BuildRequestChecks.ModelRequest(view, project, priority, modelName, tag);
-            var segmentIds = SegmentBuilds.Resolve(view.Catalog, model, ids, names);
-            if (type == "REFRESH")
-            {
-                return JobInfoJson.Envelope(SegmentBuilds.Refresh(view, model, segmentIds, refreshAll, settings));
-            }
-
-            if (segmentIds.Count < 2)
-            {
-                throw new KylinException(ErrorCode.SegmentMergeLessThanTwo);
-            }
-
-            return JobInfoJson.Envelope([SegmentBuilds.Merge(view, model, segmentIds, settings, server.TimeZone)]);
-        });
+        var jobs = server.Backend.RefreshOrMergeSegments(new ModelRequest(project, modelName, priority, tag), type == "MERGE", ids, names, refreshAll);
+        var answer = JobInfoJson.Envelope(jobs);
         return new KylinAnswer(200, context.ContentType, answer);
     }
 }

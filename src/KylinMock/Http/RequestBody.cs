@@ -21,12 +21,8 @@ internal static class RequestBody
 
         try
         {
-            using var reader = new JsonTextReader(new StringReader(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body)))
-            {
-                DateParseHandling = DateParseHandling.None,
-                MaxDepth = 1000,
-            };
-            var token = JToken.ReadFrom(reader);
+            // Jackson reads the first value and ignores what follows it.
+            var token = JsonBody.Read(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body), maxDepth: 1000, check: static _ => { }, refuseTrailing: false).Value;
             return token as JObject ?? throw KylinException.WithRaw(ErrorCode.FailedParseJson, $"Cannot deserialize value from {token.Type} value");
         }
         catch (Exception e) when (e is JsonException or DecoderFallbackException)

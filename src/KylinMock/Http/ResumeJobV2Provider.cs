@@ -14,15 +14,10 @@ internal sealed class ResumeJobV2Provider(ServerContext server) : IKylinOperatio
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var jobId = context.Path["jobId"];
-        var body = server.Store.Write(view =>
-        {
-            var job = JobPath.FindInAnyProject(view, jobId);
-            view.Change(job, JobAction.RESUME);
-            var now = view.Now;
+        var (job, now) = server.Backend.ResumeJob(jobId);
 
-            // getJobInstance → convert: the v4 response without old params or steps.
-            return EnvelopeJson.Success(w => JobJson.WriteJob(w, job, now, withSteps: false));
-        });
+        // getJobInstance → convert: the v4 response without old params or steps.
+        var body = EnvelopeJson.Success(w => JobJson.WriteJob(w, job, now, withSteps: false));
         return new KylinAnswer(200, context.ContentType, body);
     }
 }

@@ -29,6 +29,26 @@ internal sealed class RouteMatch(IReadOnlyList<RouteMatch.Line> lines)
         return null;
     }
 
+    /// <summary>
+    /// The operation of the first route with exactly <paramref name="method"/> on the matched lines, whatever it produces
+    /// (the route line the request matched, as the journal records it), or null when none has the method.
+    /// </summary>
+    public string? OperationOf(string method)
+    {
+        foreach (var line in Lines)
+        {
+            foreach (var (m, route) in line.Routes)
+            {
+                if (string.Equals(m, method, StringComparison.OrdinalIgnoreCase))
+                {
+                    return route.Name;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether some line has <paramref name="method"/>, whatever it produces.</summary>
     public bool HasMethod(string method) =>
         Lines.Any(line => line.Routes.Any(r => r.Method == method.ToUpperInvariant()));

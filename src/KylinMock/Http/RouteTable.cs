@@ -49,7 +49,7 @@ internal sealed class RouteTable : IResponseProvider
     }
 
     /// <summary>A control route under <c>/__kylinmock</c>; <paramref name="open"/> needs no control token (health).</summary>
-    public RouteTable Control(string method, string path, Func<ControlCall, ControlAnswer> handler, bool open = false)
+    public RouteTable Control(string method, string path, Func<ControlCall, KylinAnswer> handler, bool open = false)
     {
         Line(control, path, open).Add(method, new ControlRoute(handler));
         return this;
@@ -206,7 +206,11 @@ internal sealed class RouteTable : IResponseProvider
 /// <summary>A Kylin route's handler.</summary>
 /// <param name="Operation">The provider of the Kylin operation.</param>
 /// <param name="Produces">The media types its mapping produces.</param>
-internal sealed record KylinRoute(IKylinOperation Operation, Produces Produces);
+internal sealed record KylinRoute(IKylinOperation Operation, Produces Produces)
+{
+    /// <summary>The Kylin operation the route answers, named as its provider is (<c>GetJobListProvider</c>: <c>GetJobList</c>).</summary>
+    public string Name { get; } = Operation.GetType().Name is var type && type.EndsWith("Provider", StringComparison.Ordinal) ? type[..^"Provider".Length] : Operation.GetType().Name;
+}
 
 /// <summary>What a Kylin mapping's <c>produces</c> lists.</summary>
 internal enum Produces
@@ -223,4 +227,4 @@ internal enum Produces
 
 /// <summary>A control route's handler.</summary>
 /// <param name="Handler">Answers the call.</param>
-internal sealed record ControlRoute(Func<ControlCall, ControlAnswer> Handler);
+internal sealed record ControlRoute(Func<ControlCall, KylinAnswer> Handler);

@@ -26,27 +26,27 @@ internal sealed class SavedQueriesProvider(ServerContext server, string action) 
                     throw new KylinException(ErrorCode.RequestParameterEmpty, "name");
                 }
 
-                var project = QueryEstate.Project(server, RequestBody.String(body, "project") ?? string.Empty);
+                var project = server.Backend.QueryProject(RequestBody.String(body, "project") ?? string.Empty);
                 if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
                 {
                     throw KylinException.WithRaw(ErrorCode.InvalidName, "Query name should only contain alphanumerics and underscores.");
                 }
 
-                if (!server.Queries.Save(new SavedQuery(name, project, RequestBody.String(body, "sql") ?? string.Empty, RequestBody.String(body, "description") ?? string.Empty, user)))
+                if (!server.Backend.Queries.Save(new SavedQuery(name, project, RequestBody.String(body, "sql") ?? string.Empty, RequestBody.String(body, "description") ?? string.Empty, user)))
                 {
                     throw KylinException.WithRaw(ErrorCode.SavedQueryExists, $"Query named \"{name}\" already exists. Please check and try again.");
                 }
 
                 return Empty(context);
             case "remove":
-                var owner = QueryEstate.Project(server, ModelBinding.RequiredString(request, "project"));
-                server.Queries.Remove(owner, user, context.Path["id"]);
+                var owner = server.Backend.QueryProject(ModelBinding.RequiredString(request, "project"));
+                server.Backend.Queries.Remove(owner, user, context.Path["id"]);
                 return Empty(context);
             default:
-                var listed = QueryEstate.Project(server, SpringBinding.String(request, "project") ?? string.Empty);
+                var listed = server.Backend.QueryProject(SpringBinding.String(request, "project") ?? string.Empty);
                 var offset = SpringBinding.Int(request, "offset", 0);
                 var limit = SpringBinding.Int(request, "limit", 10);
-                var all = server.Queries.Saved(listed, user);
+                var all = server.Backend.Queries.Saved(listed, user);
                 var page = all.Skip(Math.Max(0, offset) * Math.Max(0, limit)).Take(Math.Max(0, limit));
                 return new KylinAnswer(200, context.ContentType, EnvelopeJson.Success(w =>
                 {

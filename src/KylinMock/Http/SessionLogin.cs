@@ -12,16 +12,7 @@ internal static class SessionLogin
     /// <summary>The authenticated user (or null) and the cookie of a session this request started (or null).</summary>
     public static (UserAccount? User, string? NewSession) Authenticate(ServerContext server, KylinRequest request)
     {
-        var cookie = SessionStore.CookieValue(request.Header("Cookie"));
-        var sessionUser = server.Sessions.Find(cookie);
-        var user = server.Users.Authenticate(request.Header("Authorization"));
-        if (user is not null)
-        {
-            var same = sessionUser is not null && string.Equals(sessionUser, user.User.Username, StringComparison.OrdinalIgnoreCase);
-            return (user, same ? null : server.Sessions.Start(user.User.Username));
-        }
-
-        return (sessionUser is null ? null : server.Users.Current(sessionUser), null);
+        return server.Backend.Authenticate(request.Header("Authorization"), SessionStore.CookieValue(request.Header("Cookie")));
     }
 
     /// <summary>The answer with the new session's <c>Set-Cookie</c>.</summary>

@@ -19,12 +19,8 @@ internal sealed class SnapshotConfigProvider(ServerContext server) : IKylinOpera
         var body = RequestBody.Object(request, Method);
         var enabled = RequestBody.Bool(body, "snapshot_manual_management_enabled", false);
         _ = RequestBody.Bool(body, "snapshot_automatic_refresh_enabled", false);
-        var answer = server.Store.Write(view =>
-        {
-            var name = ModelNames.Project(view, project);
-            view.Catalog.SetSnapshotManagement(name, enabled);
-            return EnvelopeJson.Success(w => w.WriteValue(string.Empty));
-        });
+        server.Backend.SetSnapshotConfig(project, enabled);
+        var answer = EnvelopeJson.Success(w => w.WriteValue(string.Empty));
         return new KylinAnswer(200, context.ContentType, answer);
     }
 }

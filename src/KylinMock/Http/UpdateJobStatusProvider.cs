@@ -10,11 +10,7 @@ internal sealed class UpdateJobStatusProvider(ServerContext server) : IKylinOper
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var update = JobUpdateRequestReader.Read(request.Body, request.Header("Content-Type"));
-        server.Store.Write(view =>
-        {
-            JobStatusUpdate.Run(view, update);
-            return 0;
-        });
+        server.Backend.UpdateJobStatus(update);
         return new KylinAnswer(200, context.ContentType, EnvelopeJson.Success(w => w.WriteValue(string.Empty)));
     }
 }

@@ -9,10 +9,9 @@ namespace KylinMock.Jobs;
 /// </summary>
 public sealed class JobStore
 {
-    // The one lock over the server's state. Every owner of state lives under it: the jobs (with their
-    // scheduler and their order) today; the model and segment estate, when it comes, is one more field
-    // here, cleared in Fill, caught up in CatchUp and reached through StoreView.
-    private readonly object gate = new();
+    // The server's one lock (KylinBackend's, shared with the users, sessions, faults and journal): the
+    // jobs, their scheduler and order, and the model and segment estate live under it.
+    private readonly object gate;
     private readonly TimeProvider clock;
     private readonly List<Job> jobs = [];
     private readonly Dictionary<string, Job> byId = new(StringComparer.Ordinal);
@@ -34,7 +33,14 @@ public sealed class JobStore
     /// <param name="maxRunningPerProject">How many jobs of a project may run at once.</param>
     /// <param name="seed">The seed of the ids given to submitted jobs.</param>
     public JobStore(TimeProvider clock, int maxRunningPerProject = 20, int seed = 42)
+        : this(clock, maxRunningPerProject, seed, new object())
     {
+    }
+
+    /// <summary>A store guarded by <paramref name="gate"/>, the backend's one lock.</summary>
+    internal JobStore(TimeProvider clock, int maxRunningPerProject, int seed, object gate)
+    {
+        this.gate = gate;
         ids = new Bogus.Randomizer(seed);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRunningPerProject, 1);
@@ -188,6 +194,19 @@ public sealed class JobStore
             var job = byId.GetValueOrDefault(jobId) ?? throw new KeyNotFoundException($"No job with id \"{jobId}\".");
             Change(job, j => j.Plan = plan, now);
             return job.Clone();
+        }
+    }
+
+    /// <summary>
+    /// Moves the clock with <paramref name="move"/> (which checks before it moves) and catches every job up
+    /// with it, in one step under the lock: no concurrent move can slip between the check and the move.
+    /// </summary>
+    internal void MoveClock(Action move)
+    {
+        lock (gate)
+        {
+            move();
+            CatchUp(Now);
         }
     }
 

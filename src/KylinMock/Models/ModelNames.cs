@@ -7,15 +7,7 @@ namespace KylinMock.Models;
 internal static class ModelNames
 {
     /// <summary>BaseController.checkProjectName: empty is KE-010001002, unknown KE-010001201; the stored name otherwise.</summary>
-    public static string Project(JobStore.StoreView view, string project)
-    {
-        if (string.IsNullOrEmpty(project))
-        {
-            throw KylinException.WithDetail(ErrorCode.EmptyProjectName, MessageKey.EmptyProjectName);
-        }
-
-        return view.FindProject(project)?.Name ?? throw new KylinException(ErrorCode.ProjectNotExist, project);
-    }
+    public static string Project(JobStore.StoreView view, string project) => ProjectChecks.FindProject(view, project).Name;
 
     /// <summary>OpenSegmentController.getModel: uuid, or alias ignoring case; unknown KE-010002203, broken KE-010002011.</summary>
     public static DataModel Model(ModelCatalog catalog, string project, string name)
@@ -39,5 +31,5 @@ internal static class ModelNames
 
     /// <summary>The project's models as GET /models lists them, in storage order.</summary>
     public static IReadOnlyList<ModelRow> ModelRows(ModelCatalog catalog, string project) =>
-        catalog.Models(project).Select(m => new ModelRow(m, catalog.Segments(m.Uuid), ModelDisplay.Status(m, catalog.Segments(m.Uuid)))).ToArray();
+        catalog.Models(project).Select(m => new ModelRow(m, catalog.Segments(m.Uuid).ToArray(), ModelDisplay.Status(m, catalog.Segments(m.Uuid)))).ToArray();
 }

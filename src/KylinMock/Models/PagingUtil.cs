@@ -14,23 +14,29 @@ public static class PagingUtil
     {
         ArgumentNullException.ThrowIfNull(items);
         var begin = unchecked(offset * size);
-        var end = unchecked(begin + size);
-        if (begin >= items.Count)
+        return Cut(items.Count, begin, unchecked(begin + size)) is (int from, int to) ? items.Skip(from).Take(to - from).ToArray() : [];
+    }
+
+    /// <summary>
+    /// Java's <c>subList(begin, min(end, total))</c> as cutPage calls it: null (an empty page) for a start at or past
+    /// the end; a negative start is an IndexOutOfBoundsException (500), a start past the page's end an
+    /// IllegalArgumentException (400 KE-010000003); otherwise the bounds to take. The job list cuts with it too.
+    /// </summary>
+    internal static (int Begin, int End)? Cut(int total, int begin, int end)
+    {
+        if (begin >= total)
         {
-            return [];
+            return null;
         }
 
-        end = Math.Min(end, items.Count);
+        end = Math.Min(end, total);
         if (begin < 0)
         {
             throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, "fromIndex = " + begin);
         }
 
-        if (begin > end)
-        {
-            throw KylinException.WithRaw(ErrorCode.InvalidParameter, $"fromIndex({begin}) > toIndex({end})").WithStatus(400);
-        }
-
-        return items.Skip(begin).Take(end - begin).ToArray();
+        return begin > end
+            ? throw KylinException.WithRaw(ErrorCode.InvalidParameter, $"fromIndex({begin}) > toIndex({end})").WithStatus(400)
+            : (begin, end);
     }
 }

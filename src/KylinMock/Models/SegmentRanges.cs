@@ -60,4 +60,31 @@ internal static class SegmentRanges
             : new DateTime(t.Year, 1, 1);
         return new DateTimeOffset(kept, zone.GetUtcOffset(kept)).ToUnixTimeMilliseconds();
     }
+
+    /// <summary>checkRequiredArg(start, end) then DataRangeUtils.validateDataRange: KE-010043201, 043205, 043202, 043203.</summary>
+    public static (long Start, long End) DataRange(string? start, string? end)
+    {
+        if (string.IsNullOrEmpty(start))
+        {
+            throw new KylinException(ErrorCode.RequestParameterEmpty, "start");
+        }
+
+        if (string.IsNullOrEmpty(end))
+        {
+            throw new KylinException(ErrorCode.RequestParameterEmpty, "end");
+        }
+
+        if (!long.TryParse(start, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var from)
+            || !long.TryParse(end, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var to))
+        {
+            throw new KylinException(ErrorCode.TimeInvalidRangeNotFormatMs);
+        }
+
+        if (from < 0 || to < 0)
+        {
+            throw new KylinException(ErrorCode.TimeInvalidRangeLessThanZero);
+        }
+
+        return from < to ? (from, to) : throw new KylinException(ErrorCode.TimeInvalidRangeEndLessThanEqualsStart);
+    }
 }

@@ -161,32 +161,9 @@ internal static class JobQuery
         job.Id.Contains(key, StringComparison.OrdinalIgnoreCase)
         || (JobSubject.KeyName(job)?.Contains(key, StringComparison.OrdinalIgnoreCase) ?? false);
 
-    // PagingUtil.cutPage on a Java ArrayList, failures included: a negative start is an
-    // IndexOutOfBoundsException (500), a start past the end an IllegalArgumentException (400).
-    private static List<Job> Cut(List<Job> sortedPrefix, int total, int begin, int end)
-    {
-        if (begin >= total)
-        {
-            return [];
-        }
-
-        if (end > total)
-        {
-            end = total;
-        }
-
-        if (begin < 0)
-        {
-            throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, "fromIndex = " + begin);
-        }
-
-        if (begin > end)
-        {
-            throw KylinException.WithRaw(ErrorCode.InvalidParameter, $"fromIndex({begin}) > toIndex({end})").WithStatus(400);
-        }
-
-        return sortedPrefix.GetRange(begin, end - begin);
-    }
+    // PagingUtil.cutPage on a Java ArrayList, failures included (Models.PagingUtil.Cut).
+    private static List<Job> Cut(List<Job> sortedPrefix, int total, int begin, int end) =>
+        Models.PagingUtil.Cut(total, begin, end) is (int from, int to) ? sortedPrefix.GetRange(from, to - from) : [];
 
     // sortTotalDurationList: duration sorts re-sort the page by the response's own field.
     private static IReadOnlyList<Job> ResortPage(List<Job> page, SortBy sortBy, bool ascending, long now)

@@ -8,7 +8,7 @@ namespace KylinMock.Security;
 /// Basic login starts one, later requests authenticate from its cookie alone, logout invalidates it, and it expires
 /// after <see cref="IdleTimeout"/> without a request, read on the mock's clock (no timers). Thread-safe.
 /// </summary>
-internal sealed class SessionStore(TimeProvider clock)
+internal sealed class SessionStore(TimeProvider clock, object? gate = null)
 {
     /// <summary>
     /// The cookie name: the lowercase SHA-256 hex of the metadata URL's identifier with <c>\W</c> as <c>_</c>
@@ -22,7 +22,7 @@ internal sealed class SessionStore(TimeProvider clock)
     // Clients that never send the cookie back start a session per request; the oldest go first past this many.
     private const int Capacity = 100_000;
 
-    private readonly Lock gate = new();
+    private readonly object gate = gate ?? new object();
     private readonly Dictionary<string, Session> sessions = new(StringComparer.Ordinal);
     private readonly LinkedList<string> order = new();
 

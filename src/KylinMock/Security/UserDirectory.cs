@@ -12,7 +12,7 @@ namespace KylinMock.Security;
 /// </summary>
 internal sealed class UserDirectory
 {
-    private readonly object gate = new();
+    private readonly object gate;
 
     // A random key of this directory's own: the password digests below mean nothing outside this
     // process, and the clear passwords are not kept (the users are held with theirs blanked).
@@ -21,8 +21,9 @@ internal sealed class UserDirectory
     private readonly TimeProvider clock;
     private Dictionary<string, UserAccount> accounts = new(StringComparer.OrdinalIgnoreCase);
 
-    public UserDirectory(IReadOnlyList<KylinUser> users, TimeProvider clock)
+    public UserDirectory(IReadOnlyList<KylinUser> users, TimeProvider clock, object? gate = null)
     {
+        this.gate = gate ?? new object();
         this.users = users.Select(u => (u with { Password = string.Empty }, Digest(u.Password))).ToArray();
         this.clock = clock;
         Reset();

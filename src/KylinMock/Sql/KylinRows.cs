@@ -7,9 +7,9 @@ namespace KylinMock.Sql;
 /// </summary>
 public sealed class KylinRows
 {
-    private readonly ServerContext server;
+    private readonly Backend.KylinBackend backend;
 
-    internal KylinRows(ServerContext server) => this.server = server;
+    internal KylinRows(Backend.KylinBackend backend) => this.backend = backend;
 
     /// <summary>Replaces the rows of <paramref name="table"/> (<c>DB.TABLE</c>) of <paramref name="project"/>.</summary>
     /// <exception cref="InvalidOperationException">The server has no SQL engine.</exception>
@@ -25,14 +25,14 @@ public sealed class KylinRows
     /// <exception cref="ArgumentException">No such table.</exception>
     public IReadOnlyList<IReadOnlyList<string?>> Read(string project, string table) => Database().Rows(Estate(project), table);
 
-    private ISqlDatabase Database() => server.Sql ?? throw new InvalidOperationException(QueryService.NoEngine);
+    private ISqlDatabase Database() => backend.Sql ?? throw new InvalidOperationException(QueryService.NoEngine);
 
     private SqlEstate Estate(string project)
     {
         ArgumentNullException.ThrowIfNull(project);
         try
         {
-            return QueryEstate.Take(server, project);
+            return backend.QueryEstate(project);
         }
         catch (Errors.KylinException e)
         {

@@ -2,13 +2,12 @@ namespace KylinMock.Sql;
 
 /// <summary>
 /// One server's query state: the history of executed queries, the saved queries, the queries running now
-/// (by <c>stopId</c>, so <c>DELETE /kylin/api/query/{stopId}</c> can stop one) and the latency knob. Guarded by its own lock;
-/// <see cref="Clear"/> is part of the server's reset.
+/// (by <c>stopId</c>, so <c>DELETE /kylin/api/query/{stopId}</c> can stop one), the latency knob and the projects' push-down
+/// settings. Guarded by the backend's lock; <see cref="Clear"/> is part of the backend's reset.
 /// </summary>
-internal sealed class QueryBook(TimeSpan latency, int seed)
+internal sealed class QueryBook(TimeSpan latency, int seed, object gate)
 {
     private readonly Bogus.Randomizer ids = new(seed);
-    private readonly Lock gate = new();
     private readonly List<QueryRecord> history = [];
     private readonly List<SavedQuery> saved = [];
     private readonly Dictionary<string, CancellationTokenSource> running = new(StringComparer.Ordinal);

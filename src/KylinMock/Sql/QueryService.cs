@@ -22,8 +22,8 @@ internal static class QueryService
             throw KylinException.WithRaw(ErrorCode.ForcedToParams, "Cannot force the query to pushdown and index at the same time. Only one of the parameter “forcedToPushDown“ and “forced_to_index” could be used. Please check and try again.");
         }
 
-        var estate = QueryEstate.Take(server, request.Project ?? string.Empty);
-        var queryId = request.QueryId is { } given ? ParseQueryId(given) : server.Queries.NewQueryId();
+        var estate = server.Backend.QueryEstate(request.Project ?? string.Empty);
+        var queryId = request.QueryId is { } given ? ParseQueryId(given) : server.Backend.Queries.NewQueryId();
         if (string.IsNullOrWhiteSpace(request.Sql))
         {
             throw KylinException.WithRaw(ErrorCode.EmptySqlExpression, "SQL can’t be empty. Please check and try again.");
@@ -39,13 +39,13 @@ internal static class QueryService
         {
             answer = SqlAnswer.Failed("This SQL is not supported at the moment. Please try a different SQL.", SqlErrorType.NotSupported);
         }
-        else if (server.Sql is not { } database)
+        else if (server.Backend.Sql is not { } database)
         {
             answer = SqlAnswer.Failed(NoEngine, SqlErrorType.Other);
         }
         else
         {
-            answer = Run(server, database, request, estate with { PushDownEnabled = server.Queries.PushDown(estate.Project) }, runs, prepare);
+            answer = Run(server, database, request, estate, runs, prepare);
         }
 
         var record = new QueryRecord
@@ -61,16 +61,16 @@ internal static class QueryService
             Project = estate.Project,
             Answer = answer,
         };
-        return prepare ? record : server.Queries.Record(record);
+        return prepare ? record : server.Backend.Queries.Record(record);
     }
 
     // The latency knob first (a query can be stopped while it waits), then the engine, outside every lock.
     private static SqlAnswer Run(ServerContext server, ISqlDatabase database, SqlRequest request, SqlEstate estate, string sql, bool prepare)
     {
-        var stop = server.Queries.Start(request.StopId);
+        var stop = server.Backend.Queries.Start(request.StopId);
         try
         {
-            var latency = server.Queries.Latency;
+            var latency = server.Backend.Queries.Latency;
             if (latency > TimeSpan.Zero && stop.Token.WaitHandle.WaitOne(latency))
             {
                 return new SqlAnswer { ExceptionMessage = "Stopped by user.", ErrorType = SqlErrorType.Other, StoppedByUser = true };
@@ -80,7 +80,7 @@ internal static class QueryService
         }
         finally
         {
-            server.Queries.Finish(stop);
+            server.Backend.Queries.Finish(stop);
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using KylinMock.Control;
-using KylinMock.Http;
 using KylinMock.Jobs;
 
 namespace KylinMock.Verification;
@@ -41,7 +40,7 @@ public sealed class KylinCall
     public static KylinCall From(JournalEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new KylinCall(entry, OperationOf(entry.Method.ToUpperInvariant(), entry.Path));
+        return new KylinCall(entry, OperationOf(entry));
     }
 
     /// <summary>One line: sequence, time, method, path, status and what was sent.</summary>
@@ -54,21 +53,7 @@ public sealed class KylinCall
             : line;
     }
 
-    // The route table's own templates (KylinRoutes), matched by the same PathTemplate, not a second set of regexes.
-    private static readonly PathTemplate JobsPath = new("/kylin/api/jobs");
-    private static readonly PathTemplate StatusPath = new("/kylin/api/jobs/status");
-    private static readonly PathTemplate DetailPath = new("/kylin/api/jobs/{job_id:.+}/detail");
-    private static readonly PathTemplate OutputPath = new("/kylin/api/jobs/{job_id:.+}/steps/{step_id:.+}/output");
-    private static readonly PathTemplate AuthenticationPath = new("/kylin/api/user/authentication");
-
-    private static KylinOperation OperationOf(string method, string path) => method switch
-    {
-        "GET" when JobsPath.TryMatch(path, out _) => KylinOperation.GetJobList,
-        "DELETE" when JobsPath.TryMatch(path, out _) => KylinOperation.DropJobs,
-        "PUT" when StatusPath.TryMatch(path, out _) => KylinOperation.UpdateJobStatus,
-        "GET" when DetailPath.TryMatch(path, out _) => KylinOperation.GetJobDetail,
-        "GET" when OutputPath.TryMatch(path, out _) => KylinOperation.GetJobOutput,
-        "GET" or "POST" when AuthenticationPath.TryMatch(path, out _) => KylinOperation.UserAuthentication,
-        _ => KylinOperation.Other,
-    };
+    // The journal names the route the request matched (KylinRoutes' line, by method and path): no path is matched again.
+    private static KylinOperation OperationOf(JournalEntry entry) =>
+        Enum.TryParse<KylinOperation>(entry.Operation, ignoreCase: false, out var operation) && Enum.IsDefined(operation) ? operation : KylinOperation.Other;
 }

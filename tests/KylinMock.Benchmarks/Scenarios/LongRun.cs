@@ -106,7 +106,7 @@ internal static partial class LongRun
         throw new InvalidOperationException("KylinMock.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static async Task<string> Ready(Process process)
+    internal static async Task<string> Ready(Process process)
     {
         var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new List<string>();
@@ -161,7 +161,7 @@ internal static partial class LongRun
         return double.NaN;
     }
 
-    private static void Stop(Process process)
+    internal static void Stop(Process process)
     {
         if (process.HasExited)
         {

@@ -116,6 +116,25 @@ public class ServeCommandTests
         Assert.That(mock.Output, Does.Contain("kylin-mock: listening on 0.0.0.0, reachable from other machines."));
     }
 
+    // Issue 24: the container image sets KYLINMOCK_HOST=0.0.0.0, so serve's arguments pass through unchanged.
+    [Test]
+    public void Serve_HostVariableSet_ListensThereByDefault()
+    {
+        using var mock = MockProcess.StartCommand("env", ["KYLINMOCK_HOST=0.0.0.0", "dotnet", MockProcess.CliDll, "serve", "--port", "0", "--jobs", "1"]);
+        Assert.That(mock.Output, Does.Contain("kylin-mock: listening on 0.0.0.0, reachable from other machines."));
+    }
+
+    [Test]
+    public void Serve_HostOptionAndHostVariable_TheOptionWins()
+    {
+        using var mock = MockProcess.StartCommand("env", ["KYLINMOCK_HOST=0.0.0.0", "dotnet", MockProcess.CliDll, "serve", "--port", "0", "--host", "127.0.0.1", "--jobs", "1"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(new Uri(mock.Url).Host, Is.EqualTo("127.0.0.1"));
+            Assert.That(mock.Output, Does.Not.Contain("reachable from other machines"));
+        });
+    }
+
     // Issue 10, item 14: 127.0.0.2 is loopback too (127.0.0.0/8), this machine only.
     [TestCase("127.0.0.2")]
     [TestCase("localhost")]

@@ -3,13 +3,13 @@ using KylinMock.Tests.Support;
 namespace KylinMock.Tests.Cli;
 
 /// <summary>
-/// The README's publish command gives one self-contained <c>kylin-mock</c> file for linux-x64 that serves
+/// The publish command in docs/standalone.md gives one self-contained <c>kylin-mock</c> file for linux-x64 that serves
 /// with no dotnet on PATH and no DOTNET_ROOT, prints the same readiness line and takes the same options.
 /// </summary>
 [NonParallelizable]
 public class SingleBinaryTests
 {
-    /// <summary>The README's command, without its <c>-o dist/linux-x64</c>.</summary>
+    /// <summary>docs/standalone.md's command, without its <c>-o dist/linux-x64</c>.</summary>
     private static readonly string[] Publish = ["publish", "src/KylinMock.Cli", "-c", "Release", "-r", "linux-x64"];
 
     private string dir = string.Empty;
@@ -23,7 +23,7 @@ public class SingleBinaryTests
         dir = Directory.CreateTempSubdirectory("kylinmock-binary-").FullName;
         var output = Path.Combine(dir, "linux-x64");
 
-        // Run from the repository root, as the README says; its own artifacts path keeps bin and obj untouched.
+        // Run from the repository root, as docs/standalone.md says; its own artifacts path keeps bin and obj untouched.
         var publish = MockProcess.RunCommand(
             "sh",
             ["-c", $"cd \"{Root}\" && dotnet {string.Join(' ', Publish)} -o \"{output}\" --artifacts-path \"{Path.Combine(dir, "artifacts")}\""],
@@ -36,9 +36,9 @@ public class SingleBinaryTests
     public void Clean() => Directory.Delete(dir, recursive: true);
 
     [Test]
-    public void Readme_DocumentsThePublishCommand()
+    public void Docs_DocumentThePublishCommand()
     {
-        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Root, "docs", "standalone.md"));
         Assert.That(readme, Does.Contain($"dotnet {string.Join(' ', Publish)} -o dist/linux-x64"));
     }
 

@@ -33,6 +33,23 @@ public class JournalCallsHttpTests
         });
     }
 
+    // The journal records the route line (method and path) each request matched, so verification reads it and
+    // never matches paths again: v2's list shares v4's line (GetJobList), a refused request keeps its route, and a
+    // method no line has (HEAD, served by Spring from GET) is no operation.
+    [Test]
+    public void Journal_RecordsTheOperationOfTheRouteEachRequestMatched()
+    {
+        using var live = new LiveServer();
+        live.Http.Get("/kylin/api/jobs?time_filter=4");
+        live.Http.Get("/kylin/api/jobs?timeFilter=4", accept: "application/vnd.apache.kylin-v2+json");
+        live.Http.Get("/kylin/api/jobs?time_filter=4", authorization: null);
+        live.Http.Send(HttpMethod.Head, "/kylin/api/jobs?time_filter=4");
+        live.Http.Get("/kylin/api/jobs/statistics?project=p&start_time=0&end_time=1");
+
+        var operations = live.Kylin.Journal.Entries().Select(e => e.Operation).ToArray();
+        Assert.That(operations, Is.EqualTo(new[] { "GetJobList", "GetJobList", "GetJobList", null, "JobStatistics" }));
+    }
+
     [Test]
     public void Calls_JobListFilter_GivesParsedParameters()
     {

@@ -1,8 +1,7 @@
 using KylinMock.Errors;
 using KylinMock.Jobs;
-using KylinMock.Models;
 
-namespace KylinMock.Http;
+namespace KylinMock.Models;
 
 /// <summary>A model seen as a cube, with what the cube object shows of it and the project as the request spelled it.</summary>
 /// <param name="Row">The model with its segments and shown status.</param>

@@ -2,7 +2,7 @@ using KylinMock.Errors;
 using KylinMock.Jobs;
 using KylinMock.Models;
 
-namespace KylinMock.Http;
+namespace KylinMock.Backend;
 
 /// <summary>The checks every job-producing request shares: NBasicController.validatePriority and checkParamLength("tag").</summary>
 internal static class BuildRequestChecks
@@ -21,11 +21,18 @@ internal static class BuildRequestChecks
             : throw KylinException.WithRaw(ErrorCode.InvalidParameter, "The parameter 'tag' is too large, maximum 1024 KB.");
 
     /// <summary>OpenSegmentController's prelude of a model's job-producing request: checkProjectName, validatePriority, getModel, then the tag (SegmentController).</summary>
-    public static (DataModel Model, BuildSettings Settings) ModelRequest(JobStore.StoreView view, string project, int priority, string modelName, string? tagJson)
+    public static (DataModel Model, BuildSettings Settings) ModelRequest(JobStore.StoreView view, ModelRequest request)
     {
-        var name = ModelNames.Project(view, project);
-        Priority(priority);
-        var model = ModelNames.Model(view.Catalog, name, modelName);
-        return (model, new BuildSettings(priority, Tag(tagJson)));
+        var name = ModelNames.Project(view, request.Project);
+        Priority(request.Priority);
+        var model = ModelNames.Model(view.Catalog, name, request.ModelName);
+        return (model, new BuildSettings(request.Priority, Tag(request.TagJson)));
     }
 }
+
+/// <summary>What every model job-producing request names: the project, the model, the job's priority and tag.</summary>
+/// <param name="Project">The project, as sent.</param>
+/// <param name="ModelName">The model's uuid or alias, as sent.</param>
+/// <param name="Priority">The job priority, as sent (checked 0-4).</param>
+/// <param name="TagJson">The tag's JSON text, or null.</param>
+internal sealed record ModelRequest(string Project, string ModelName, int Priority, string? TagJson);
