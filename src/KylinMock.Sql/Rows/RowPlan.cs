@@ -29,7 +29,8 @@ internal static class RowPlan
         var (keys, foreign) = Keys(table, estate, counts);
         var (from, days) = Spread(table, estate);
         var partitions = estate.Models.Where(m => string.Equals(m.FactTable, table.Identity, StringComparison.OrdinalIgnoreCase) && m.PartitionDesc is not null)
-            .ToDictionary(m => Column(m.PartitionDesc!.PartitionDateColumn), m => m.PartitionDesc!.PartitionDateFormat, StringComparer.OrdinalIgnoreCase);
+            .GroupBy(m => Column(m.PartitionDesc!.PartitionDateColumn), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().PartitionDesc!.PartitionDateFormat, StringComparer.OrdinalIgnoreCase);
         var select = new StringBuilder("INSERT INTO ").Append(physical).Append(" SELECT ");
         for (var c = 0; c < table.Columns.Count; c++)
         {
