@@ -53,7 +53,7 @@ internal sealed partial class KylinBackend
     /// <summary>NModelController.getModelDesc: the project (unknown KE-010001201), the model (OpenSegmentController.getModel's checks), the tables.</summary>
     public (DataModel Model, IReadOnlyList<TableDesc> Tables) GetModelDesc(string project, string modelName) => store.Read(view =>
     {
-        var name = view.FindProject(project)?.Name ?? throw new KylinException(ErrorCode.ProjectNotExist, project);
+        var name = ProjectChecks.Known(view, project).Name;
         return (ModelNames.Model(view.Catalog, name, modelName), (IReadOnlyList<TableDesc>)view.Catalog.Tables(name).ToArray());
     });
 

@@ -26,7 +26,7 @@ internal static class JobDeletion
 
         if (project is not null)
         {
-            var found = store.FindProject(project) ?? throw new KylinException(ErrorCode.ProjectNotExist, project);
+            var found = ProjectChecks.Known(store, project);
             Drop(store, found.Name, jobIds, statuses ?? []);
             return;
         }

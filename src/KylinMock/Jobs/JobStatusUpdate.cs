@@ -42,7 +42,7 @@ internal static class JobStatusUpdate
         var filter = request.Statuses is null ? [] : statuses;
         if (!string.IsNullOrEmpty(request.Project))
         {
-            var project = store.FindProject(request.Project) ?? throw new KylinException(ErrorCode.ProjectNotExist, request.Project);
+            var project = ProjectChecks.Known(store, request.Project);
             UpdateProject(store, project.Name, jobIds, filter, action);
         }
         else

@@ -17,12 +17,3 @@ public sealed record Project(string Name, IReadOnlyList<Model> Models, IReadOnly
 /// <param name="Uuid">The model's uuid.</param>
 /// <param name="Alias">The model's alias.</param>
 public sealed record Model(string Uuid, string Alias);
-
-/// <summary>A Kylin estate: its projects and its jobs in storage order.</summary>
-/// <param name="Projects">The projects (every job's project among them).</param>
-/// <param name="Jobs">The jobs, in the order Kylin stores them.</param>
-public sealed record Estate(IReadOnlyList<Project> Projects, IReadOnlyList<Job> Jobs)
-{
-    /// <summary>The tables, models and segments; null derives them from the projects and jobs (a fixture from before models).</summary>
-    public Models.ModelEstate? Models { get; init; }
-}

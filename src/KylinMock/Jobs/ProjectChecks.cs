@@ -13,8 +13,12 @@ internal static class ProjectChecks
             throw KylinException.WithDetail(ErrorCode.EmptyProjectName, MessageKey.EmptyProjectName);
         }
 
-        return view.FindProject(project) ?? throw new KylinException(ErrorCode.ProjectNotExist, project);
+        return Known(view, project);
     }
+
+    /// <summary>The project a request names where Kylin's service looks it up without the empty check (KE-010001201 when absent).</summary>
+    public static Project Known(JobStore.StoreView view, string project) =>
+        view.FindProject(project) ?? throw new KylinException(ErrorCode.ProjectNotExist, project);
 
     /// <summary>BaseController.checkProjectName, then the job within that project (KE-010032219 when absent).</summary>
     public static Job FindInProject(JobStore.StoreView view, string project, string jobId)
