@@ -244,6 +244,27 @@ internal sealed class DuckDbDatabase : ISqlDatabase
         }
     }
 
+    /// <summary>Runs <paramref name="sql"/> as it is on this database and reads every cell (the harness's direct baseline); returns the row count.</summary>
+    internal long Direct(string sql)
+    {
+        using var connection = Connection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        long rows = 0;
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                _ = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows++;
+        }
+
+        return rows;
+    }
+
     private static (JObject? Node, string? Error) Parse(DuckDBConnection connection, string duckSql)
     {
         using var command = connection.CreateCommand();

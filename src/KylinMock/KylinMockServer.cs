@@ -60,6 +60,9 @@ public sealed class KylinMockServer : IDisposable
     /// <summary>The estate's models and segments: find, list, add a model with its segments.</summary>
     public Models.KylinModels Models { get; }
 
+    /// <summary>The server's composition root (the benchmark harness reaches the engine's database through it).</summary>
+    internal ServerContext Context => context;
+
     /// <summary>The rows the SQL engine answers queries from (needs <see cref="KylinMockOptions.SqlEngine"/>).</summary>
     public Sql.KylinRows Rows { get; }
 

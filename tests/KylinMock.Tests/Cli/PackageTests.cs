@@ -41,6 +41,7 @@ public class PackageTests
         {
             $"KylinMock.{version}.nupkg", $"KylinMock.{version}.snupkg", $"KylinMock.Cli.{version}.nupkg", $"KylinMock.Cli.{version}.snupkg",
             $"KylinMock.Sql.{version}.nupkg", $"KylinMock.Sql.{version}.snupkg",
+            $"KylinMock.Testcontainers.{version}.nupkg", $"KylinMock.Testcontainers.{version}.snupkg",
         }));
     }
 

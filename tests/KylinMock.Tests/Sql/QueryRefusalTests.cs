@@ -158,6 +158,14 @@ public sealed class QueryRefusalTests : SqlEstateTest
     }
 
     [Test]
+    public void PushDownConfig_WithoutTheFlag_IsRequestParameterEmpty()
+    {
+        // NProjectController.updatePushDownConfig: checkRequiredArg("push_down_enabled", ...).
+        var answer = Http.Put($"/kylin/api/projects/{Project}/push_down_config", "{}");
+        Assert.That(((int)answer.Status, (string)answer.Json["msg"]!), Is.EqualTo((500, "KE-010043201: Request parameter \"push_down_enabled\" is empty or value is empty. Please check the request parameters.")));
+    }
+
+    [Test]
     public void Query_ForcedToIndexWithoutModel_IsNoRealizationFound()
     {
         // QRE shouldPushdown: forced_to_index never pushes down.

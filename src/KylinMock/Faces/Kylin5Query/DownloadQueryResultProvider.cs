@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KylinMock.Errors;
 using KylinMock.Sql;
 
 namespace KylinMock.Http;
@@ -47,7 +48,10 @@ internal sealed class PushDownConfigProvider(ServerContext server) : IKylinOpera
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var body = RequestBody.Object(request, Method);
-        var enabled = RequestBody.Bool(body, "push_down_enabled", false);
+        // checkRequiredArg("push_down_enabled", ...): absent is KE-010043201.
+        var enabled = body["push_down_enabled"] is null or { Type: Newtonsoft.Json.Linq.JTokenType.Null }
+            ? throw new KylinException(ErrorCode.RequestParameterEmpty, "push_down_enabled")
+            : RequestBody.Bool(body, "push_down_enabled", false);
         server.Backend.SetPushDownConfig(context.Path["project"], enabled);
         return new KylinAnswer(200, context.ContentType, Answers.EnvelopeJson.Success(w => w.WriteValue(string.Empty)));
     }
