@@ -34,7 +34,7 @@ internal static class ServeCommand
         var maxBody = new Option<long>("--max-body-mb") { Description = "Refuse Kylin request bodies larger than this many MiB (413).", DefaultValueFactory = _ => 32 }.Within(1, 1_048_576L);
         var maxPage = new Option<int>("--max-page-size") { Description = "Refuse a job list whose page would hold more jobs than this (400; Kylin has no ceiling).", DefaultValueFactory = _ => 100_000 }.Within(1, int.MaxValue);
         var journal = new Option<int>("--journal") { Description = "How many requests the journal keeps (oldest forgotten; 0 = off).", DefaultValueFactory = _ => 1000 }.Within(0, 10_000_000);
-        var notifier = new Option<Uri?>("--job-finished-notifier-url") { Description = "Kylin's kylin.job.finished-notifier-url: POST each job whose run ends there." };
+        var notifier = new Option<string?>("--job-finished-notifier-url") { Description = "Kylin's kylin.job.finished-notifier-url: POST each job whose run ends there." };
         var factRows = new Option<long>("--fact-rows") { Description = "Rows generated for each model's fact table on the first query (the SQL engine).", DefaultValueFactory = _ => 1_000 }.Within(0, 100_000_000L);
         var lookupRows = new Option<long>("--lookup-rows") { Description = "Rows generated for every other table.", DefaultValueFactory = _ => 100 }.Within(0, 100_000_000L);
         var command = new Command("serve", "Serve the Kylin 5 Job API at http://HOST:PORT/kylin/api until Ctrl+C or SIGTERM.")
@@ -56,6 +56,14 @@ internal static class ServeCommand
                 return BadInput;
             }
 
+            Uri? notifierUrl = null;
+            if (parse.GetValue(notifier) is { } notifierText
+                && !(Uri.TryCreate(notifierText, UriKind.Absolute, out notifierUrl) && (notifierUrl.Scheme == Uri.UriSchemeHttp || notifierUrl.Scheme == Uri.UriSchemeHttps)))
+            {
+                await Console.Error.WriteLineAsync($"kylin-mock: --job-finished-notifier-url \"{notifierText}\" is not an http or https URL.");
+                return BadInput;
+            }
+
             TimeProvider time = parse.GetValue(clock) == "manual"
                 ? new ManualClock(start)
                 : new OffsetSystemClock(start);
@@ -72,7 +80,7 @@ internal static class ServeCommand
                 MaxRequestBodyBytes = parse.GetValue(maxBody) * 1024 * 1024,
                 MaxFixtureBytes = parse.GetValue(maxFixture) * 1024 * 1024,
                 MaxPageSize = parse.GetValue(maxPage),
-                JobFinishedNotifierUrl = parse.GetValue(notifier),
+                JobFinishedNotifierUrl = notifierUrl,
                 SqlEngine = new KylinMock.Sql.DuckDbSqlEngine { FactRows = parse.GetValue(factRows), LookupRows = parse.GetValue(lookupRows) },
             };
             return await Serve(options, parse.GetValue(parent), cancel);

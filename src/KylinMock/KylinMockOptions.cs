@@ -114,6 +114,11 @@ public sealed record KylinMockOptions
             throw new ArgumentException("The control token must not be empty (ControlToken, --token); leave it unset for an open control API.", nameof(ControlToken));
         }
 
+        if (JobFinishedNotifierUrl is { } notifierUrl)
+        {
+            Notify.JobFinishedNotifier.CheckUrl(notifierUrl, nameof(JobFinishedNotifierUrl));
+        }
+
         if (Users.Select(u => u.Username).Distinct(StringComparer.OrdinalIgnoreCase).Count() != Users.Count)
         {
             throw new ArgumentException("User names must be unique (case-insensitively).", nameof(Users));

@@ -84,9 +84,8 @@ public sealed class KylinMockServer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var estate = LoadEstate(options);
-        var notifier = options.JobFinishedNotifierUrl is { } url ? new Notify.JobFinishedNotifier(url, options.JobFinishedNotifierUsername, options.JobFinishedNotifierPassword) : null;
-        Action<Job, Models.ModelCatalog, long>? runEnded = notifier is null ? null : (job, catalog, now) => notifier.Enqueue(Notify.JobFinishedJson.Write(job, catalog, now));
-        var context = new ServerContext(new Backend.KylinBackend(options, estate, runEnded))
+        var notifier = options.JobFinishedNotifierUrl is { } url ? new Notify.JobFinishedNotifier(url, options.JobFinishedNotifierUsername, options.JobFinishedNotifierPassword, options.Clock) : null;
+        var context = new ServerContext(new Backend.KylinBackend(options, estate, notifier))
         {
             ControlToken = options.ControlToken,
             ChineseMessages = options.ChineseMessages,

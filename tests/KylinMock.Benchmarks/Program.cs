@@ -16,7 +16,7 @@ if (options is null)
 
 if (options.Micro)
 {
-    return KylinMock.Benchmarks.Micro.MicroBenchmarks.Run(Path.GetFullPath("BenchmarkDotNet.Artifacts"));
+    return KylinMock.Benchmarks.Micro.MicroBenchmarks.Run(Path.GetFullPath("BenchmarkDotNet.Artifacts"), options.Only);
 }
 
 var settings = new BenchSettings(options.Smoke, options.LongRunRequests ?? (options.Smoke ? 20_000 : 1_000_000));

@@ -9,14 +9,22 @@ internal sealed partial class KylinBackend
     /// <summary>
     /// Kylin's security filter chain with its session (<c>kylinSecurity.xml</c>): Basic credentials authenticate and
     /// start a new session (<c>session-fixation-protection="newSession"</c>) unless the request's live session is
-    /// already that user's; without credentials the session cookie alone authenticates. Returns the user (or null)
-    /// and the cookie of a session this request started (or null).
+    /// already that user's; without credentials the session cookie alone authenticates. Basic credentials naming the
+    /// live session's own user are not checked at all (BasicAuthenticationFilter.authenticationIsRequired: the session's
+    /// authentication stands, so a wrong password neither fails nor counts toward a lock). The session is the first live
+    /// one the <c>Cookie</c> header names (Spring Session's SessionRepositoryFilter tries each value). Returns the user
+    /// (or null) and the cookie of a session this request started (or null).
     /// </summary>
-    public (UserAccount? User, string? NewSession) Authenticate(string? authorization, string? cookie)
+    public (UserAccount? User, string? NewSession) Authenticate(string? authorization, string? cookieHeader)
     {
         lock (gate)
         {
-            var sessionUser = sessions.Find(cookie);
+            var sessionUser = sessions.Resolve(cookieHeader)?.Username;
+            if (sessionUser is not null && UserDirectory.BasicUsername(authorization) == sessionUser)
+            {
+                return (users.Current(sessionUser), null);
+            }
+
             var user = users.Authenticate(authorization);
             if (user is not null)
             {
@@ -28,8 +36,8 @@ internal sealed partial class KylinBackend
         }
     }
 
-    /// <summary>Logout: the session of <paramref name="cookie"/> ends.</summary>
-    public void Logout(string? cookie) => sessions.Invalidate(cookie);
+    /// <summary>Logout: the session the <c>Cookie</c> header names ends.</summary>
+    public void Logout(string? cookieHeader) => sessions.Invalidate(sessions.Resolve(cookieHeader)?.Cookie);
 
     /// <summary>The fault rule hitting this request, if any (counted against its times).</summary>
     public FaultRule? FaultFor(string method, string path) => Faults.Match(method, path);

@@ -23,18 +23,20 @@ internal sealed partial class KylinBackend
     private readonly ClockControl clockControl;
     private readonly UserDirectory users;
     private readonly SessionStore sessions;
+    private readonly Notify.JobFinishedNotifier? notifier;
 
     /// <summary>A backend over <paramref name="estate"/>, with the options' clock, users, limits and journal size.</summary>
     /// <param name="options">The server's options.</param>
     /// <param name="estate">The estate to load (and return to on reset).</param>
-    /// <param name="runEnded">Hears of each job whose run ends, under the lock (the job-finished notifier's queue), or null.</param>
-    public KylinBackend(KylinMockOptions options, Estate estate, Action<Job, ModelCatalog, long>? runEnded)
+    /// <param name="notifier">The job-finished callback: hears of each job whose run ends, under the lock, and forgets its queue on reset; or null.</param>
+    public KylinBackend(KylinMockOptions options, Estate estate, Notify.JobFinishedNotifier? notifier)
     {
+        this.notifier = notifier;
         Clock = options.Clock;
         TimeZone = options.TimeZone;
         store = new JobStore(options.Clock, options.MaxRunningJobsPerProject, options.Seed, gate);
         store.Load(estate);
-        store.RunEnded = runEnded;
+        store.RunEnded = notifier is null ? null : (job, catalog, now) => notifier.Enqueue(job.Id, Notify.JobFinishedJson.Write(job, catalog, now));
         Models = new KylinModels(store);
         clockControl = new ClockControl(options.Clock);
         users = new UserDirectory(options.Users, options.Clock, gate);
@@ -81,6 +83,7 @@ internal sealed partial class KylinBackend
         lock (gate)
         {
             store.Reset(restartClock && clockControl.IsOwn ? clockControl.Restart : null);
+            notifier?.Forget();
             users.Reset();
             sessions.Clear();
             Faults.Clear();

@@ -8,7 +8,7 @@ namespace KylinMock.Clocks;
 /// the longest plan never leave it. A clock checks its range before it moves, as <c>FakeTimeProvider</c>
 /// does: a refused move leaves it where it was.
 /// </summary>
-public static class ClockRange
+internal static class ClockRange
 {
     /// <summary>The earliest instant a clock may read: 1970-01-01T00:00:00Z.</summary>
     public static DateTimeOffset Earliest { get; } = DateTimeOffset.UnixEpoch;

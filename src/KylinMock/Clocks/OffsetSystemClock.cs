@@ -6,7 +6,7 @@ namespace KylinMock.Clocks;
 /// <c>--clock system</c>). It never reads less than it read before unless set (a system clock stepped
 /// back waits for itself), and a move that would leave <see cref="ClockRange"/> is refused before it moves.
 /// </summary>
-public sealed class OffsetSystemClock : TimeProvider, IMovableClock
+internal sealed class OffsetSystemClock : TimeProvider, IMovableClock
 {
     private static readonly long MaxTicks = DateTimeOffset.MaxValue.UtcTicks;
     private readonly Lock gate = new();

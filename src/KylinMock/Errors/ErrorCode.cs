@@ -163,6 +163,12 @@ internal sealed record ErrorCode
     /// <summary>KE-010032206: a blocking job on the same segments.</summary>
     public static readonly ErrorCode JobCreateCheckFail = new("KE-010032206", oldStyle: false);
 
+    /// <summary>KE-010032207: a merge of segments whose index sets differ.</summary>
+    public static readonly ErrorCode JobMergeCheckIndexFail = new("KE-010032207", oldStyle: false);
+
+    /// <summary>KE-010032204: no executable job (a merge of segments without indexes).</summary>
+    public static readonly ErrorCode JobCreateAbandon = new("KE-010032204", oldStyle: false);
+
     /// <summary>KE-010032202: a refresh of a segment with no index, without refresh_all_indexes.</summary>
     public static readonly ErrorCode JobCreateCheckSegmentFail = new("KE-010032202", oldStyle: false);
 

@@ -4,7 +4,7 @@ namespace KylinMock.Errors;
 /// A failure Kylin reports with one of its error codes. Domain code throws it; exactly one mapper
 /// (<see cref="ErrorEnvelope"/>) turns it into Kylin's error envelope, in the request's language.
 /// </summary>
-public sealed class KylinException : Exception
+internal sealed class KylinException : Exception
 {
     /// <summary>A Kylin error whose message is the code's own catalog text formatted with <paramref name="args"/>.</summary>
     internal KylinException(ErrorCode errorCode, params object?[] args)

@@ -67,6 +67,8 @@ internal static class MessageCatalog
         ["KE-010022220"] = ("Index_ids or index_status can not be set at the same time, please modify and try again.", "Index_ids or index_status can not be set at the same time, please modify and try again."),
         ["KE-010022221"] = ("The index status is wrong, please enter the correct index status(NO_BUILD, ONLINE, BUILDING) and try again.", "The index status is wrong, please enter the correct index status(NO_BUILD, ONLINE, BUILDING) and try again."),
         ["KE-010022222"] = ("A single job can contain up to 100 segments, please modify and try again.", "A single job can contain up to 100 segments, please modify and try again."),
+        ["KE-010032204"] = ("Can't find executable jobs at the moment. Please try again later.", "Can't find executable jobs at the moment. Please try again later."),
+        ["KE-010032207"] = ("Can't submit the job, as the indexes are not identical in the selected segments. Please check and try again.", "Can't submit the job, as the indexes are not identical in the selected segments. Please check and try again."),
         ["KE-010032206"] = ("Can't submit the job at the moment, as a building job for the same object already exists. Please try again later.", "Can't submit the job at the moment, as a building job for the same object already exists. Please try again later."),
         ["KE-010043207"] = (
             "The entered parameter \"%s\" is invalid, only supports \"%s\" at the moment. Please check and try again.",

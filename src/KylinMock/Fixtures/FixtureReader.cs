@@ -9,7 +9,7 @@ namespace KylinMock.Fixtures;
 /// whole captured list answer (<c>{"code":"000","data":{"value":[...]}}</c>). Any problem is a
 /// <see cref="FixtureException"/> naming the file, the job and the field.
 /// </summary>
-public static class FixtureReader
+internal static class FixtureReader
 {
     private static readonly Func<string, Exception> Refuse = message => new FixtureException(message);
 

@@ -11,7 +11,7 @@ namespace KylinMock.Fixtures;
 /// shape), and what only the mock needs (projects, generator origin, plans) in separate fields.
 /// Byte-identical on every machine: invariant culture, "\n" line ends, fields in a fixed order.
 /// </summary>
-public static class FixtureWriter
+internal static class FixtureWriter
 {
     /// <summary>The format marker written as <c>"format"</c>.</summary>
     public const string Format = "kylinmock-fixture/1";

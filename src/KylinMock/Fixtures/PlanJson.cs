@@ -61,7 +61,7 @@ internal static class PlanJson
             {
                 case PlanField.PickupDelayMs: pickup = Bounded(r.Long(place, "pickup_delay_ms"), "pickup_delay_ms", place); break;
                 case PlanField.StepDurationsMs: durations = Durations(ref r, place); break;
-                case PlanField.FailAtStep: failAt = r.NullableInt(place, "fail_at_step"); break;
+                case PlanField.FailAtStep: failAt = NotNegative(r.NullableInt(place, "fail_at_step"), place); break;
                 case PlanField.FailingRuns: failingRuns = r.Int(place, "failing_runs"); break;
                 case PlanField.FailureMessage: message = r.String(place, "failure_message"); break;
                 default: r.Skip(place); break;
@@ -70,6 +70,9 @@ internal static class PlanJson
 
         return new JobPlan { PickupDelayMs = pickup, StepDurationsMs = durations, FailAtStep = failAt, FailingRuns = failingRuns, FailureMessage = message };
     }
+
+    private static int? NotNegative(int? step, in JsonPlace place) =>
+        step is < 0 ? throw place.Fail($"fail_at_step {step} names no step (steps count from 0)") : step;
 
     private static long[] Durations(ref JsonCursor r, in JsonPlace place)
     {

@@ -11,6 +11,10 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
 {
     private const long Day = 86_400_000;
 
+    // The tables with an unfinished sampling or snapshot job, by kind and project: the API's per-table rules
+    // (TableSamplingService discards the older sampling job; SnapshotService refuses a second with KE-010032206).
+    private readonly HashSet<(SubjectKind Kind, int Project, string Table)> busyTables = [];
+
     /// <summary>Makes the next job; <paramref name="lastDay"/> places it in the last day before the reference time.</summary>
     public Job Next(bool lastDay)
     {
@@ -19,6 +23,13 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
         var shape = JobShapes.Pick(random);
         var age = JobAges.Draw(random, lastDay);
         var script = JobLifeScript.Draw(random, shape, plans, age);
+        if (shape.Kind is SubjectKind.Table or SubjectKind.Snapshot && !JobLifeScript.IsFinal(script.Outcome) && !HasFreeTable(shape.Kind, projectIndex))
+        {
+            // Every table of the project has its one unfinished job of this kind: this unfinished job builds a model instead.
+            shape = ModelShape();
+            script = JobLifeScript.Draw(random, shape, plans, age, script.Outcome);
+        }
+
         var id = KylinUuid.Next(random);
         var health = DrawHealth(shape.Kind, script.Outcome);
         (string Target, string Alias, long Start, long End, string[] Segments) subject;
@@ -32,7 +43,7 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
         }
         else
         {
-            subject = DrawSubject(projectIndex, shape);
+            subject = DrawSubject(projectIndex, shape, !JobLifeScript.IsFinal(script.Outcome));
         }
 
         var create = referenceMs - script.Age;
@@ -113,7 +124,35 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
         return i;
     }
 
-    private (string Target, string Alias, long Start, long End, string[] Segments) DrawSubject(int projectIndex, JobShape shape)
+    private bool HasFreeTable(SubjectKind kind, int projectIndex)
+    {
+        var tables = estate.Projects[projectIndex].Tables;
+        for (var i = 0; i < tables.Count; i++)
+        {
+            if (!busyTables.Contains((kind, projectIndex, tables[i])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private JobShape ModelShape()
+    {
+        while (true)
+        {
+            var shape = JobShapes.Pick(random);
+            if (shape.Kind == SubjectKind.Model)
+            {
+                return shape;
+            }
+        }
+    }
+
+    // A table job that would be a second unfinished one of its kind on its table takes the next free table
+    // (Next has made sure there is one).
+    private (string Target, string Alias, long Start, long End, string[] Segments) DrawSubject(int projectIndex, JobShape shape, bool unfinished)
     {
         var project = estate.Projects[projectIndex];
         if (shape.Kind == SubjectKind.Project)
@@ -121,8 +160,17 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
             return (project.Name, project.Name, 0, long.MaxValue, []);
         }
 
-        var table = project.Tables[random.Number(0, project.Tables.Count - 1)];
-        return (table, table, 0, long.MaxValue, []);
+        var first = random.Number(0, project.Tables.Count - 1);
+        for (var i = 0; i < project.Tables.Count && unfinished; i++)
+        {
+            var table = project.Tables[(first + i) % project.Tables.Count];
+            if (busyTables.Add((shape.Kind, projectIndex, table)))
+            {
+                return (table, table, 0, long.MaxValue, []);
+            }
+        }
+
+        return (project.Tables[first], project.Tables[first], 0, long.MaxValue, []);
     }
 
     // About 2% of subjects are broken or gone (half of SUICIDAL jobs: Kylin discards a deleted model's jobs);

@@ -7,7 +7,7 @@ namespace KylinMock.Fixtures;
 /// Generates a realistic Kylin estate (projects, models, tables and jobs in every status) from a
 /// seed, reproducible field for field on any machine, culture and time zone.
 /// </summary>
-public static class JobGenerator
+internal static class JobGenerator
 {
     // Jobs and their data ranges reach ~17 months back; this keeps every epoch time positive.
     private static readonly DateTimeOffset MinReferenceTime = DateTimeOffset.UnixEpoch.AddYears(2);

@@ -89,7 +89,8 @@ internal sealed class RouteTable : IResponseProvider
         else
         {
             var match = Match(request.Path);
-            answer = match.Lines.Count == 0
+            answer = TomcatRejection.Check(context) is { } rejected ? rejected
+                : match.Lines.Count == 0
                 ? kylinEndpoint.NotFound(request)
                 : await kylinEndpoint.Answer(request, context, match);
         }

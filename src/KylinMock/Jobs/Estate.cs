@@ -6,5 +6,5 @@ namespace KylinMock.Jobs;
 public sealed record Estate(IReadOnlyList<Project> Projects, IReadOnlyList<Job> Jobs)
 {
     /// <summary>The tables, models and segments; null derives them from the projects and jobs (a fixture from before models).</summary>
-    public Models.ModelEstate? Models { get; init; }
+    internal Models.ModelEstate? Models { get; init; }
 }

@@ -25,7 +25,7 @@ public sealed class Job
     public string? SubjectAlias { get; init; }
 
     /// <summary>Whether the subject still exists.</summary>
-    public SubjectHealth SubjectHealth { get => subjectHealth; init => subjectHealth = value; }
+    internal SubjectHealth SubjectHealth { get => subjectHealth; init => subjectHealth = value; }
 
     /// <summary>Start of the data range, epoch ms.</summary>
     public long DataRangeStart { get; init; }
@@ -52,7 +52,7 @@ public sealed class Job
     public string JobSchedulerMode { get; init; } = "CHAIN";
 
     /// <summary>The tiered-storage segments Kylin lists with the job (usually empty).</summary>
-    public IReadOnlyList<JobSegment> Segments { get; init; } = [];
+    internal IReadOnlyList<JobSegment> Segments { get; init; } = [];
 
     /// <summary>The metadata version string (for example "4.0.0.0"), or null.</summary>
     public string? Version { get; init; }

@@ -1,7 +1,7 @@
 namespace KylinMock.Jobs;
 
 /// <summary>What a user can ask of a job (<c>JobActionEnum</c>), in Kylin's order.</summary>
-public enum JobAction
+internal enum JobAction
 {
     /// <summary>Run an ERROR or STOPPED job again from its first unfinished step.</summary>
     RESUME,

@@ -51,6 +51,17 @@ public sealed record JobPlan
     public JobPlan FailingAt(int stepIndex, int runs = 1, string? message = null) =>
         this with { FailAtStep = stepIndex, FailingRuns = runs, FailureMessage = message ?? FailureMessage };
 
+    /// <summary>Refuses a plan whose <see cref="FailAtStep"/> names no step of a job with <paramref name="steps"/> steps (it could never fail).</summary>
+    internal JobPlan CheckFitsSteps(int steps)
+    {
+        if (FailAtStep is { } step && (step < 0 || step >= steps))
+        {
+            throw new ArgumentException($"fail_at_step {step} names no step of a job with {steps} steps (0 to {steps - 1}).");
+        }
+
+        return this;
+    }
+
     /// <summary>The planned running time of step <paramref name="index"/>.</summary>
     public long StepDuration(int index) => index < StepDurationsMs.Count ? StepDurationsMs[index] : 60_000;
 

@@ -428,8 +428,7 @@ internal static class JobStages
         return new SegmentRange(Name(start) + "_" + Name(end), start, end);
     }
 
-    private static string Name(long ms) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+    private static string Name(long ms) => Models.JavaDates.Compact(ms, TimeZoneInfo.Utc);
 
     // JobService.setStage: one fresh object per stage id; failures stick, two done states give FINISHED, any other mix RUNNING.
     private static JobStage[] MergeBySegment(List<SegmentStages> copies)

@@ -19,7 +19,7 @@ public sealed class JobStore
     private readonly List<string> projectOrder = [];
     private readonly JobScheduler scheduler;
     private readonly JobsByLastModified byLastModified = new();
-    private readonly Bogus.Randomizer ids;
+    private readonly IdStream ids;
     private readonly Models.ModelCatalog catalog = new();
     private long storageOrder;
 
@@ -41,7 +41,7 @@ public sealed class JobStore
     internal JobStore(TimeProvider clock, int maxRunningPerProject, int seed, object gate)
     {
         this.gate = gate;
-        ids = new Bogus.Randomizer(seed);
+        ids = new IdStream(seed);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRunningPerProject, 1);
         this.clock = clock;
@@ -96,6 +96,7 @@ public sealed class JobStore
         {
             rewind?.Invoke();
             Fill(initial);
+            ids.Position = 0;
         }
     }
 
@@ -172,13 +173,14 @@ public sealed class JobStore
     // Kylin's JobParam: model jobs are "<uuid>-<model uuid>" (JobParam's constructor), others a plain uuid.
     private Job SubmitLocked(JobOrder order, long now)
     {
-        var jobId = order.Id ?? (order.Type.SubjectKind() == SubjectKind.Model ? ids.Guid() + "-" + order.TargetModel : ids.Guid().ToString());
+        var jobId = order.Id ?? NewJobId(order);
         if (byId.ContainsKey(jobId))
         {
             throw new ArgumentException($"A job with id \"{jobId}\" exists already.", nameof(order));
         }
 
         var job = NewJob.Create(jobId, projects.GetValueOrDefault(order.Project)?.Name ?? order.Project, order, now);
+        order.Plan.CheckFitsSteps(job.Steps.Count);
         Insert(job);
         return job;
     }
@@ -192,6 +194,7 @@ public sealed class JobStore
             var now = Now;
             CatchUp(now);
             var job = byId.GetValueOrDefault(jobId) ?? throw new KeyNotFoundException($"No job with id \"{jobId}\".");
+            plan.CheckFitsSteps(job.Steps.Count);
             Change(job, j => j.Plan = plan, now);
             return job.Clone();
         }
@@ -221,14 +224,37 @@ public sealed class JobStore
         }
     }
 
-    /// <summary>Runs <paramref name="change"/> on a consistent view, after catching up with the clock; answers kept from before no longer hold.</summary>
+    /// <summary>Runs <paramref name="change"/> on a consistent view, after catching up with the clock; answers kept from before no longer hold. A refused change hands back the ids it drew.</summary>
     internal T Write<T>(Func<StoreView, T> change) => Read(view =>
     {
         view.Changed();
-        return change(view);
+        var drawn = ids.Position;
+        try
+        {
+            return change(view);
+        }
+        catch
+        {
+            ids.Position = drawn;
+            throw;
+        }
     });
 
     private void CatchUp(long now) => scheduler.CatchUp(now);
+
+    // An id of the API's own stream that no job holds (an estate loaded from a fixture may hold anything).
+    private string NewJobId(JobOrder order)
+    {
+        while (true)
+        {
+            var uuid = ids.Next();
+            var id = order.Type.SubjectKind() == SubjectKind.Model ? uuid + "-" + order.TargetModel : uuid;
+            if (!byId.ContainsKey(id))
+            {
+                return id;
+            }
+        }
+    }
 
     private void Fill(Estate estate)
     {
@@ -386,7 +412,7 @@ public sealed class JobStore
         public Job Submit(JobOrder order) => store.SubmitLocked(order, Now);
 
         /// <summary>A new uuid drawn from the store's seed (segment ids).</summary>
-        public string NewUuid() => store.ids.Guid().ToString();
+        public string NewUuid() => store.ids.Next();
 
         /// <summary>Kylin ends a job itself (its segments are gone): SUICIDAL, shown DISCARDED (DefaultExecutableOnModel.checkSuicide).</summary>
         public void Suicide(Job job)

@@ -59,7 +59,7 @@ public enum JobType
 }
 
 /// <summary>What a job's <c>target_model</c> names.</summary>
-public enum SubjectKind
+internal enum SubjectKind
 {
     /// <summary>A model: <c>target_model</c> is its uuid, <c>target_subject</c> its alias.</summary>
     Model,

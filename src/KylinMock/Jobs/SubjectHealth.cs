@@ -4,7 +4,7 @@ namespace KylinMock.Jobs;
 /// Whether the thing a job works on still exists. Kylin reports a missing or broken subject with
 /// <c>target_subject_error</c> and a special <c>target_subject</c> (<c>ExecutableResponse.create</c>).
 /// </summary>
-public enum SubjectHealth
+internal enum SubjectHealth
 {
     /// <summary>The model or table exists.</summary>
     Healthy,

@@ -6,7 +6,7 @@ namespace KylinMock.Models;
 /// The models side of an estate whose fixture predates models: every model its projects or its jobs
 /// name, on the project's tables, with the segments its build, refresh and merge jobs name.
 /// </summary>
-public static class ModelDerivation
+internal static class ModelDerivation
 {
     private static readonly ColumnDesc[] DefaultColumns =
     [

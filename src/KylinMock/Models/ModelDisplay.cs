@@ -4,7 +4,7 @@ namespace KylinMock.Models;
 /// What GET /models computes for a model from its segments (ModelService.convertModelStatusToDisplay,
 /// NIndexPlanManager.getAvailableIndexesCount, NDataflow.calculateHoles).
 /// </summary>
-public static class ModelDisplay
+internal static class ModelDisplay
 {
     /// <summary>
     /// BROKEN if broken; OFFLINE as stored; a stored ONLINE is shown WARNING when indexes are missing from

@@ -4,7 +4,7 @@ namespace KylinMock.Models;
 /// <param name="Tables">Every project's loaded tables.</param>
 /// <param name="Models">The models, in the order Kylin stores them.</param>
 /// <param name="Segments">Every model's segments, in range order per model.</param>
-public sealed record ModelEstate(IReadOnlyList<TableDesc> Tables, IReadOnlyList<DataModel> Models, IReadOnlyList<Segment> Segments)
+internal sealed record ModelEstate(IReadOnlyList<TableDesc> Tables, IReadOnlyList<DataModel> Models, IReadOnlyList<Segment> Segments)
 {
     /// <summary>An estate with no tables, models or segments.</summary>
     public static ModelEstate Empty { get; } = new([], [], []);

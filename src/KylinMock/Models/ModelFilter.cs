@@ -1,7 +1,7 @@
 namespace KylinMock.Models;
 
 /// <summary>The parameters of GET /kylin/api/models (OpenModelController.getModels) after binding.</summary>
-public sealed record ModelFilter
+internal sealed record ModelFilter
 {
     /// <summary><c>model_id</c>: exact uuid, or null.</summary>
     public string? ModelId { get; init; }

@@ -4,7 +4,7 @@ namespace KylinMock.Models;
 /// <param name="Model">The model.</param>
 /// <param name="Segments">Its segments, in range order.</param>
 /// <param name="Status">Its shown status.</param>
-public sealed record ModelRow(DataModel Model, IReadOnlyList<Segment> Segments, ModelStatus Status)
+internal sealed record ModelRow(DataModel Model, IReadOnlyList<Segment> Segments, ModelStatus Status)
 {
     /// <summary><c>storage</c>: bytes over all segments.</summary>
     public long Storage => Segments.Sum(s => s.BytesSize);
@@ -14,7 +14,7 @@ public sealed record ModelRow(DataModel Model, IReadOnlyList<Segment> Segments, 
 }
 
 /// <summary>The filters, order and paging of GET /kylin/api/models (ModelService.getModels, ModelQueryService).</summary>
-public static class ModelQuery
+internal static class ModelQuery
 {
     /// <summary>The page of <paramref name="rows"/> (a project's models in storage order) that <paramref name="filter"/> selects, and how many matched.</summary>
     public static (IReadOnlyList<ModelRow> Page, int TotalSize) Apply(IReadOnlyList<ModelRow> rows, ModelFilter filter)

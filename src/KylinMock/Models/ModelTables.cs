@@ -1,7 +1,7 @@
 namespace KylinMock.Models;
 
 /// <summary>How a model's <c>ALIAS.COLUMN</c> names resolve to the project's tables and their columns.</summary>
-public static class ModelTables
+internal static class ModelTables
 {
     /// <summary>The table (<c>DB.TABLE</c>) behind an alias of the model: the fact table or a lookup.</summary>
     public static string TableOf(DataModel model, string column)

@@ -3,7 +3,7 @@ using KylinMock.Errors;
 namespace KylinMock.Models;
 
 /// <summary>Kylin's <c>PagingUtil.cutPage</c>: <c>page_offset</c> is a page index; Java's sublist failures kept.</summary>
-public static class PagingUtil
+internal static class PagingUtil
 {
     /// <summary>
     /// Items <c>offset*size</c> up to <c>offset*size+size</c>. A start past the end gives an empty page;

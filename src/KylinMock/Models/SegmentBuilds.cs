@@ -69,7 +69,8 @@ internal static class SegmentBuilds
         var catalog = view.Catalog;
         CheckExist(catalog, model, ids);
         CheckStatuses(catalog, model, ids, "LOADING", "REFRESHING", "MERGING", "LOCKED");
-        var sources = ids.Select(id => catalog.Segments(model.Uuid).First(s => s.Id == id)).ToArray();
+        var byId = ById(catalog, model);
+        var sources = ids.Select(id => byId[id]).ToArray();
         if (!refreshAllIndexes && sources.FirstOrDefault(s => s.IndexCount == 0) is not null)
         {
             throw new KylinException(ErrorCode.JobCreateCheckSegmentFail);
@@ -79,6 +80,13 @@ internal static class SegmentBuilds
         for (var i = 0; i < sources.Length; i++)
         {
             copies[i] = Copy(sources[i], view.NewUuid(), view.Now);
+        }
+
+        // Kylin submits one refresh after another in one transaction: the second refresh of a segment named twice
+        // meets the first one's job (AbstractJobHandler.checkBeforeHandle) and the whole request is refused.
+        if (sources.Distinct().Count() != sources.Length)
+        {
+            throw new KylinException(ErrorCode.JobCreateCheckFail);
         }
 
         CheckConflicts(catalog, model, copies);
@@ -98,7 +106,8 @@ internal static class SegmentBuilds
         var catalog = view.Catalog;
         CheckExist(catalog, model, ids);
         CheckStatuses(catalog, model, ids, "LOADING", "REFRESHING", "MERGING", "LOCKED");
-        var sources = ids.Select(id => catalog.Segments(model.Uuid).First(s => s.Id == id)).OrderBy(s => s.Start).ThenBy(s => s.End).ToArray();
+        var byId = ById(catalog, model);
+        var sources = ids.Distinct(StringComparer.Ordinal).Select(id => byId[id]).OrderBy(s => s.Start).ThenBy(s => s.End).ToArray();
         for (var i = 0; i + 1 < sources.Length; i++)
         {
             if (sources[i].End != sources[i + 1].Start)
@@ -110,6 +119,18 @@ internal static class SegmentBuilds
         if (sources.Any(s => s.Status is not (SegmentStatus.READY or SegmentStatus.WARNING)))
         {
             throw KylinException.WithRaw(ErrorCode.PermissionDenied, "Can’t merge segments which are not ready yet.");
+        }
+
+        // checkMergeSegments → JobManager: the segments must hold the same index set (KE-010032207), and some index
+        // at all (KE-010032204). A segment's index set is known here by its count.
+        if (sources.Any(s => s.IndexCount != sources[0].IndexCount))
+        {
+            throw new KylinException(ErrorCode.JobMergeCheckIndexFail);
+        }
+
+        if (sources[0].IndexCount == 0)
+        {
+            throw new KylinException(ErrorCode.JobCreateAbandon);
         }
 
         var merged = NewSegment(view, model, sources[0].Start, sources.Max(s => s.End), SegmentStatus.NEW, zone) with { Merged = true };
@@ -254,25 +275,47 @@ internal static class SegmentBuilds
     // ModelService.checkSegmentsExistById: the unknown ids, comma-joined.
     private static void CheckExist(ModelCatalog catalog, DataModel model, IReadOnlyList<string> ids)
     {
-        var segments = catalog.Segments(model.Uuid);
-        var unknown = ids.Where(id => segments.All(s => s.Id != id)).ToArray();
+        var byId = ById(catalog, model);
+        var unknown = ids.Where(id => !byId.ContainsKey(id)).ToArray();
         if (unknown.Length > 0)
         {
             throw new KylinException(ErrorCode.SegmentNotExistId, string.Join(",", unknown));
         }
     }
 
+    private static Dictionary<string, Segment> ById(ModelCatalog catalog, DataModel model)
+    {
+        var byId = new Dictionary<string, Segment>(StringComparer.Ordinal);
+        foreach (var segment in catalog.Segments(model.Uuid))
+        {
+            byId.TryAdd(segment.Id, segment);
+        }
+
+        return byId;
+    }
+
     // ModelService.checkSegmentsStatus: one status at a time over every id; LOCKED is KE-010022216, the others KE-010022217.
+    // Each named segment's status is worked out once, however often it is named.
     private static void CheckStatuses(ModelCatalog catalog, DataModel model, IReadOnlyList<string> ids, params string[] statuses)
     {
         var segments = catalog.Segments(model.Uuid);
         var jobs = catalog.Jobs(model.Uuid);
+        var byId = ById(catalog, model);
+        var shownStatus = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (!shownStatus.ContainsKey(id))
+            {
+                shownStatus[id] = SegmentDisplay.StatusToDisplay(byId[id], segments, jobs);
+            }
+        }
+
         foreach (var status in statuses)
         {
             foreach (var id in ids)
             {
-                var segment = segments.First(s => s.Id == id);
-                if (SegmentDisplay.StatusToDisplay(segment, segments, jobs) != status)
+                var segment = byId[id];
+                if (shownStatus[id] != status)
                 {
                     continue;
                 }

@@ -6,7 +6,7 @@ namespace KylinMock.Models;
 /// A segment's <c>status_to_display</c> from the model's segments and its unfinished jobs
 /// (src/core-job/.../job/common/SegmentUtil.getSegmentStatusToDisplay).
 /// </summary>
-public static class SegmentDisplay
+internal static class SegmentDisplay
 {
     /// <summary>
     /// NEW: REFRESHING when another segment covers its whole range, LOADING when none overlaps it or an

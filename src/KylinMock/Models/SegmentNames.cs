@@ -1,9 +1,7 @@
-using System.Globalization;
-
 namespace KylinMock.Models;
 
 /// <summary>Segment names as Kylin makes them (Segments.makeSegmentName).</summary>
-public static class SegmentNames
+internal static class SegmentNames
 {
     /// <summary>The name of a full build's segment.</summary>
     public const string FullBuild = "FULL_BUILD";
@@ -17,9 +15,6 @@ public static class SegmentNames
             return FullBuild;
         }
 
-        return Format(start, zone) + "_" + Format(end, zone);
+        return JavaDates.Compact(start, zone) + "_" + JavaDates.Compact(end, zone);
     }
-
-    private static string Format(long ms, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), zone).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 }

@@ -19,10 +19,10 @@ public sealed record SegmentRow(Segment Segment, string StatusToDisplay)
 /// <param name="Reverse">Passed to Spring's PropertyComparator as <c>ascending</c>.</param>
 /// <param name="PageOffset">A page index.</param>
 /// <param name="PageSize">The page size.</param>
-public sealed record SegmentFilter(long Start, long End, IReadOnlySet<string> Statuses, string SortBy, bool Reverse, int PageOffset, int PageSize);
+internal sealed record SegmentFilter(long Start, long End, IReadOnlySet<string> Statuses, string SortBy, bool Reverse, int PageOffset, int PageSize);
 
 /// <summary>The range, status, order and paging of GET .../segments (ModelService.getSegmentsResponse).</summary>
-public static class SegmentQuery
+internal static class SegmentQuery
 {
     /// <summary>The page of <paramref name="rows"/> (range order) that <paramref name="filter"/> selects, and how many matched.</summary>
     public static (IReadOnlyList<SegmentRow> Page, int TotalSize) Apply(IReadOnlyList<SegmentRow> rows, SegmentFilter filter)

@@ -35,30 +35,11 @@ internal static class SegmentRanges
 
         if (format is { Length: > 0 })
         {
-            from = Truncate(from, format, zone);
-            to = Truncate(to, format, zone);
+            from = JavaDates.Truncate(from, format, zone);
+            to = JavaDates.Truncate(to, format, zone);
         }
 
         return from < to ? (from, to) : throw new KylinException(ErrorCode.TimeInvalidRangeEndLessThanEqualsStart);
-    }
-
-    // Formatting a time with the partition format and parsing it back keeps only the units the format names.
-    private static long Truncate(long ms, string format, TimeZoneInfo zone)
-    {
-        if (ms >= 253_402_300_800_000L)
-        {
-            return ms;
-        }
-
-        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), zone);
-        var t = local.DateTime;
-        var kept = format.Contains("ss", StringComparison.Ordinal) ? new DateTime(t.Year, t.Month, t.Day, t.Hour, t.Minute, t.Second)
-            : format.Contains("mm", StringComparison.Ordinal) ? new DateTime(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0)
-            : format.Contains("HH", StringComparison.Ordinal) ? new DateTime(t.Year, t.Month, t.Day, t.Hour, 0, 0)
-            : format.Contains("dd", StringComparison.Ordinal) ? t.Date
-            : format.Contains("MM", StringComparison.Ordinal) ? new DateTime(t.Year, t.Month, 1)
-            : new DateTime(t.Year, 1, 1);
-        return new DateTimeOffset(kept, zone.GetUtcOffset(kept)).ToUnixTimeMilliseconds();
     }
 
     /// <summary>checkRequiredArg(start, end) then DataRangeUtils.validateDataRange: KE-010043201, 043205, 043202, 043203.</summary>

@@ -7,7 +7,7 @@ namespace KylinMock.Models;
 /// <param name="TypeName">Calcite's SqlTypeName (<c>type_NAME</c>), without precision.</param>
 /// <param name="ColumnSize">The precision for TIMESTAMP/DECIMAL/VARCHAR/CHAR, else -1.</param>
 /// <param name="DecimalDigits">The scale for DECIMAL, else 0.</param>
-public sealed record SqlType(int JdbcType, string TypeName, int ColumnSize, int DecimalDigits)
+internal sealed record SqlType(int JdbcType, string TypeName, int ColumnSize, int DecimalDigits)
 {
     /// <summary>Maps <c>varchar(256)</c>, <c>decimal(19,4)</c>, <c>bigint</c>... (Kylin's datatype text); unknown ones read as VARCHAR.</summary>
     public static SqlType Of(string datatype)

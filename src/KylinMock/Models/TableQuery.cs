@@ -5,10 +5,10 @@ namespace KylinMock.Models;
 /// <param name="Columns">The columns shown, with their 1-based positions in the table.</param>
 /// <param name="Roles">FACT and/or LOOKUP, from the models that use it.</param>
 /// <param name="Keys">PK/FK roles per column name, from the models' joins.</param>
-public sealed record TableMeta(TableDesc Table, IReadOnlyList<(ColumnDesc Column, int Position)> Columns, IReadOnlyList<string> Roles, IReadOnlyDictionary<string, IReadOnlyList<string>> Keys);
+internal sealed record TableMeta(TableDesc Table, IReadOnlyList<(ColumnDesc Column, int Position)> Columns, IReadOnlyList<string> Roles, IReadOnlyDictionary<string, IReadOnlyList<string>> Keys);
 
 /// <summary>GET /kylin/api/query/tables_and_columns (QueryService.getMetadataV2): the project's tables, or one model's.</summary>
-public static class TableQuery
+internal static class TableQuery
 {
     /// <summary>
     /// Every table of the project with all its columns; with <paramref name="cube"/> (a model alias, exact

@@ -1,97 +1,160 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Threading.Channels;
 
 namespace KylinMock.Notify;
 
 /// <summary>
-/// Sends the job-finished bodies to the notifier URL one at a time, in the order the clock reached them
-/// (JobFinishedNotifier): an I/O failure is retried at once, any status but 200 after 5 s, at most 5
-/// attempts; a 3 s timeout; failures are only logged (here: dropped). It never holds the store's lock.
+/// Sends the job-finished bodies as Kylin's JobFinishedNotifier does, from each job's own thread: one job's
+/// posts go in the order the clock reached them, while different jobs' posts go side by side, so one slow
+/// listener answer delays only its own job. An I/O failure or the 3 s socket timeout is retried at once, any
+/// status but 200 (a redirect included: Kylin's HttpClient does not follow a POST's 302) after 5 s on the
+/// server's clock, at most 5 attempts; failures are only logged (here: dropped). The answer's body is never
+/// read. A reset forgets every post still queued or waiting to retry. It never holds the store's lock.
 /// </summary>
 internal sealed class JobFinishedNotifier : IDisposable
 {
     private const int MaxAttempts = 5;
-    private readonly Channel<string> queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly HttpClient client = new() { Timeout = TimeSpan.FromSeconds(3) };
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+    private readonly HttpClient client = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(3) };
     private readonly Uri url;
+    private readonly TimeProvider clock;
     private readonly AuthenticationHeaderValue? authorization;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task sender;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Task> lastPostOfJob = new(StringComparer.Ordinal);
+    private CancellationTokenSource round = new();
+    private bool disposed;
 
-    public JobFinishedNotifier(Uri url, string? user, string? password)
+    public JobFinishedNotifier(Uri url, string? user, string? password, TimeProvider clock)
     {
-        this.url = url;
+        this.url = CheckUrl(url, nameof(url));
+        this.clock = clock;
         if (!string.IsNullOrEmpty(user))
         {
             authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password)));
         }
-
-        sender = Task.Run(SendAll);
     }
 
-    /// <summary>Queues one body; called under the store's lock, so it only enqueues.</summary>
-    public void Enqueue(string body) => queue.Writer.TryWrite(body);
+    /// <summary>Refuses a URL Kylin's HttpClient could not post to (relative, or not http/https).</summary>
+    public static Uri CheckUrl(Uri url, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(url, parameter);
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"The job-finished notifier URL \"{url.OriginalString}\" is not an http or https URL.", parameter);
+        }
+
+        return url;
+    }
+
+    /// <summary>Queues one body of <paramref name="jobId"/> behind that job's earlier posts; called under the store's lock, so it only chains a task.</summary>
+    public void Enqueue(string jobId, string body)
+    {
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            var cancel = round.Token;
+            var before = lastPostOfJob.GetValueOrDefault(jobId, Task.CompletedTask);
+            var post = before.ContinueWith(_ => Send(body, cancel), cancel, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            lastPostOfJob[jobId] = post;
+            _ = post.ContinueWith(_ => Done(jobId, post), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>A reset: the posts still queued or waiting to retry belong to jobs that are gone, and are dropped.</summary>
+    public void Forget()
+    {
+        lock (gate)
+        {
+            round.Cancel();
+            round = new CancellationTokenSource();
+            lastPostOfJob.Clear();
+        }
+    }
 
     public void Dispose()
     {
-        queue.Writer.TryComplete();
-        stop.Cancel();
+        Task[] pending;
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            round.Cancel();
+            pending = [.. lastPostOfJob.Values];
+            lastPostOfJob.Clear();
+        }
+
         try
         {
-            sender.Wait(TimeSpan.FromSeconds(1));
+            Task.WaitAll(pending, TimeSpan.FromSeconds(1));
         }
         catch (AggregateException)
         {
-            // The sender was cancelled mid-request.
+            // Cancelled mid-request.
         }
 
         client.Dispose();
-        stop.Dispose();
     }
 
-    private async Task SendAll()
+    private void Done(string jobId, Task post)
+    {
+        lock (gate)
+        {
+            if (lastPostOfJob.TryGetValue(jobId, out var last) && last == post)
+            {
+                lastPostOfJob.Remove(jobId);
+            }
+        }
+    }
+
+    private async Task Send(string body, CancellationToken cancel)
     {
         try
         {
-            await foreach (var body in queue.Reader.ReadAllAsync(stop.Token))
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
-                await Send(body);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped.
-        }
-    }
-
-    private async Task Send(string body)
-    {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-                request.Headers.Authorization = authorization;
-                using var response = await client.SendAsync(request, stop.Token);
-                if ((int)response.StatusCode == 200)
+                var answered = await Post(body, cancel);
+                if (answered == 200)
                 {
                     return;
                 }
 
-                if (attempt < MaxAttempts)
+                if (answered is not null && attempt < MaxAttempts)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(5), stop.Token);
+                    await Task.Delay(RetryDelay, clock, cancel);
                 }
             }
-            catch (HttpRequestException)
-            {
-                // An IOException: retried at once.
-            }
-            catch (TaskCanceledException) when (!stop.IsCancellationRequested)
-            {
-                // The 3 s socket timeout: retried at once.
-            }
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // Reset or stopped.
+        }
+    }
+
+    // The listener's status, or null for an I/O failure or the socket timeout (tried again at once).
+    private async Task<int?> Post(string body, CancellationToken cancel)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = authorization;
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel);
+            return (int)response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+        catch (TaskCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            return null;
         }
     }
 }

@@ -94,8 +94,11 @@ internal sealed class SessionStore(TimeProvider clock, object? gate = null)
         }
     }
 
-    /// <summary>The session cookie's value in a <c>Cookie</c> header, or null.</summary>
-    public static string? CookieValue(string? cookieHeader)
+    /// <summary>
+    /// The live session a <c>Cookie</c> header names, as Spring Session's SessionRepositoryFilter resolves it: every
+    /// value of the session cookie is tried in order and the first live one wins (so <c>stale; valid</c> is valid).
+    /// </summary>
+    public (string Cookie, string Username)? Resolve(string? cookieHeader)
     {
         if (cookieHeader is null)
         {
@@ -105,9 +108,9 @@ internal sealed class SessionStore(TimeProvider clock, object? gate = null)
         foreach (var part in cookieHeader.Split(';'))
         {
             var eq = part.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0 && part[..eq].Trim() == CookieName)
+            if (eq > 0 && part[..eq].Trim() == CookieName && part[(eq + 1)..].Trim() is var cookie && Find(cookie) is { } username)
             {
-                return part[(eq + 1)..].Trim();
+                return (cookie, username);
             }
         }
 

@@ -106,6 +106,11 @@ internal sealed class UserDirectory
         }
     }
 
+    /// <summary>The user name of Basic credentials, or null when the header carries none (or none that decode).</summary>
+    public static string? BasicUsername(string? authorization) =>
+        authorization is not null && authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+            && TryDecode(authorization["Basic ".Length..].Trim(), out var username, out _) ? username : null;
+
     /// <summary>A copy of the account a session belongs to, or null when it is gone, disabled or locked.</summary>
     public UserAccount? Current(string username)
     {

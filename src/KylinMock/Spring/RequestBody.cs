@@ -74,6 +74,15 @@ internal static class RequestBody
         var other => throw KylinException.WithRaw(ErrorCode.FailedParseJson, $"Cannot deserialize value of type `java.lang.String[]` from {other.Type} value"),
     };
 
+    /// <summary>A <c>String[][]</c> field (<c>sub_partition_values</c>): an array of string arrays; anything else is Jackson's refusal. Null when absent.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>>? StringTable(JObject body, string name) => body[name] switch
+    {
+        null or { Type: JTokenType.Null } => null,
+        JArray rows when rows.All(r => r is JArray or JValue { Type: JTokenType.Null }) =>
+            rows.Select(r => r is JArray row ? Strings(new JObject { [name] = row }, name) ?? [] : []).ToArray(),
+        var other => throw KylinException.WithRaw(ErrorCode.FailedParseJson, $"Cannot deserialize value of type `java.lang.String[][]` from {other.Type} value"),
+    };
+
     /// <summary>A field of any JSON kind as raw JSON (an <c>Object</c> property such as <c>tag</c>), or null.</summary>
     public static string? Raw(JObject body, string name) => body[name] switch
     {

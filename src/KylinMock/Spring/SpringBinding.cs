@@ -87,6 +87,15 @@ internal static class SpringBinding
         return result;
     }
 
+    /// <summary>
+    /// A required <c>boolean</c>: missing, or empty (Spring converts "" to null, then AbstractNamedValueMethodArgumentResolver's
+    /// handleMissingValueAfterConversion), is KE-010043201 (400); otherwise as <see cref="Bool"/>.
+    /// </summary>
+    public static bool RequiredBool(KylinRequest request, string name) =>
+        string.IsNullOrWhiteSpace(request.Parameter(name)?[0])
+            ? throw new KylinException(ErrorCode.RequestParameterEmpty, name).WithStatus(400)
+            : Bool(request, name, false);
+
     /// <summary>A <c>boolean</c> with a default (Spring's true/on/yes/1 and false/off/no/0).</summary>
     public static bool Bool(KylinRequest request, string name, bool fallback)
     {

@@ -15,7 +15,8 @@ namespace KylinMock.Benchmarks.Micro;
 /// </summary>
 internal static class MicroBenchmarks
 {
-    public static int Run(string artifacts)
+    /// <summary>Runs the suites; <paramref name="only"/> (<c>--micro --only pipeline,list,estate</c>) picks some.</summary>
+    public static int Run(string artifacts, IReadOnlySet<string> only)
     {
         var config = ManualConfig.CreateEmpty()
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
@@ -25,7 +26,10 @@ internal static class MicroBenchmarks
             .AddExporter(MarkdownExporter.GitHub)
             .WithArtifactsPath(artifacts)
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-        var summaries = BenchmarkRunner.Run([typeof(ListQueryBenchmarks), typeof(EstateBenchmarks)], config);
+        var summaries = BenchmarkRunner.Run(
+            new (string Name, Type Suite)[] { ("pipeline", typeof(PipelineBenchmarks)), ("list", typeof(ListQueryBenchmarks)), ("estate", typeof(EstateBenchmarks)) }
+                .Where(s => only.Count == 0 || only.Contains(s.Name)).Select(s => s.Suite).ToArray(),
+            config);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 }

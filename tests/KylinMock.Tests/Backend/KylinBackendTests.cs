@@ -124,6 +124,30 @@ public class KylinBackendTests
         });
     }
 
+    // The list's kept answer: at one store version and one instant the backend hands back the bytes the face kept.
+    [Test]
+    public void ListJobs_SameVersionAndInstant_HandsBackTheKeptAnswer_AndAChangeDropsIt()
+    {
+        var (backend, _) = Backend();
+        var id = backend.Jobs.Submit("p", JobType.INDEX_BUILD, "m", Plan).Id;
+        var cache = new ListAnswerCache();
+        var filter = new JobFilter { TimeFilter = 4 };
+        var first = backend.ListJobs(filter, cache, int.MaxValue, "page_size");
+        cache.Keep(first.Version, first.Now, filter, [1, 2, 3]);
+
+        var again = backend.ListJobs(filter, cache, int.MaxValue, "page_size");
+        backend.UpdateJobStatus(new JobUpdateRequest("PAUSE", "p", [id], null));
+        var changed = backend.ListJobs(filter, cache, int.MaxValue, "page_size");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Cached, Is.Null);
+            Assert.That(again.Cached, Is.EqualTo(new byte[] { 1, 2, 3 }));
+            Assert.That(changed.Cached, Is.Null);
+            Assert.That(changed.Page!.Jobs.Single().State, Is.EqualTo(ExecutableState.PAUSED));
+        });
+    }
+
     // JobService.getJobDetail after BaseController.checkProjectName: an unknown project is KE-010001201.
     [Test]
     public void GetJobDetail_UnknownProject_IsKylinsProjectNotExist()
@@ -154,7 +178,7 @@ public class KylinBackendTests
         backend.Jobs.Submit("p", JobType.INDEX_BUILD, "m", Plan);
         backend.Faults.Add(new FaultRule { Kind = FaultKind.Drop });
         backend.Record("GET", "/kylin/api/jobs", "time_filter=4", new Dictionary<string, string>(), null, 200, "GetJobList");
-        var (_, session) = backend.Authenticate(Basic("ADMIN:KYLIN"), cookie: null);
+        var (_, session) = backend.Authenticate(Basic("ADMIN:KYLIN"), cookieHeader: null);
 
         backend.Reset(restartClock: false);
 
@@ -163,7 +187,7 @@ public class KylinBackendTests
             Assert.That(backend.JobCount, Is.EqualTo(before));
             Assert.That(backend.Faults.List(), Is.Empty);
             Assert.That(backend.Journal.Entries(), Is.Empty);
-            Assert.That(backend.Authenticate(null, session).User, Is.Null);
+            Assert.That(backend.Authenticate(null, KylinMock.Security.SessionStore.CookieName + "=" + session).User, Is.Null);
         });
     }
 
@@ -173,8 +197,8 @@ public class KylinBackendTests
     {
         var (backend, _) = Backend();
 
-        var (user, session) = backend.Authenticate(Basic("ADMIN:KYLIN"), cookie: null);
-        var (again, started) = backend.Authenticate(null, session);
+        var (user, session) = backend.Authenticate(Basic("ADMIN:KYLIN"), cookieHeader: null);
+        var (again, started) = backend.Authenticate(null, KylinMock.Security.SessionStore.CookieName + "=" + session);
 
         Assert.Multiple(() =>
         {
@@ -191,6 +215,6 @@ public class KylinBackendTests
     {
         var clock = new FakeTimeProvider(T0);
         var options = new KylinMockOptions { Clock = clock, Estate = new Estate([], []) };
-        return (new KylinBackend(options, options.Estate, runEnded: null), clock);
+        return (new KylinBackend(options, options.Estate, notifier: null), clock);
     }
 }

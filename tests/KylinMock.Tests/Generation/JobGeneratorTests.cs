@@ -329,17 +329,18 @@ public partial class JobGeneratorTests
     public void Generate_5000Jobs_ShowStatusesInRealisticShares()
     {
         // Model jobs that would be unfinished beyond what their model can carry are discarded instead
-        // (SegmentBook), so the drawn mix shows in the other jobs.
+        // (SegmentBook), and a table holds one unfinished sampling and one unfinished snapshot job at most
+        // (issue 23, item 14; the others build models instead), so the drawn mix shows in the table jobs
+        // that ended: 550 FINISHED to 100 DISCARDED (90 by a user, 10 SUICIDAL) per mille, and every
+        // unfinished status on some table.
         var jobs = Large.Value.Jobs.Where(j => j.JobName.SubjectKind() != SubjectKind.Model).ToList();
-        double Share(JobStatus status) => (double)jobs.Count(j => j.Status == status) / jobs.Count;
+        var ended = jobs.Where(j => j.State.IsFinal()).ToList();
+        double Share(JobStatus status) => (double)ended.Count(j => j.Status == status) / ended.Count;
         Assert.Multiple(() =>
         {
-            Assert.That(Share(JobStatus.FINISHED), Is.InRange(0.50, 0.60));
-            Assert.That(Share(JobStatus.ERROR), Is.InRange(0.09, 0.15));
-            Assert.That(Share(JobStatus.RUNNING), Is.InRange(0.06, 0.10));
-            Assert.That(Share(JobStatus.PENDING), Is.InRange(0.05, 0.09));
-            Assert.That(Share(JobStatus.STOPPED), Is.InRange(0.06, 0.10));
-            Assert.That(Share(JobStatus.DISCARDED), Is.InRange(0.08, 0.12));
+            Assert.That(Share(JobStatus.FINISHED), Is.InRange(0.80, 0.89));
+            Assert.That(Share(JobStatus.DISCARDED), Is.InRange(0.11, 0.20));
+            Assert.That(jobs.Select(j => j.Status).Distinct(), Is.SupersetOf(new[] { JobStatus.ERROR, JobStatus.RUNNING, JobStatus.PENDING, JobStatus.STOPPED }));
             Assert.That(jobs.Count(j => j.State == ExecutableState.SUICIDAL), Is.Positive);
         });
     }

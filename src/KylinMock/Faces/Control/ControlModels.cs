@@ -41,6 +41,7 @@ internal static class ControlModels
             throw new ControlException(400, e.Message);
         }
 
+        CheckSegments(added);
         var models = server.Backend.Models;
         foreach (var model in added.Models)
         {
@@ -56,6 +57,39 @@ internal static class ControlModels
         }
 
         return KylinAnswer.Json(200, new JObject { ["added"] = added.Models.Count });
+    }
+
+    // What Kylin's segment manager can never hold (NDataflowManager, Segments.validate): a range that ends before it
+    // starts, one id twice, or two READY/WARNING segments of one model over the same data (only a NEW copy overlaps).
+    private static void CheckSegments(ModelEstate added)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var segment in added.Segments)
+        {
+            if (segment.Start >= segment.End)
+            {
+                throw new ControlException(400, $"segment \"{segment.Id}\" starts at {segment.Start}, not before its end {segment.End}");
+            }
+
+            if (!ids.Add(segment.Id))
+            {
+                throw new ControlException(400, $"segment id \"{segment.Id}\" is given twice");
+            }
+        }
+
+        foreach (var model in added.Segments.Where(s => s.Status is SegmentStatus.READY or SegmentStatus.WARNING).GroupBy(s => s.ModelUuid))
+        {
+            Segment? before = null;
+            foreach (var segment in model.OrderBy(s => s.Start))
+            {
+                if (before is not null && segment.Start < before.End)
+                {
+                    throw new ControlException(400, $"segments \"{before.Id}\" and \"{segment.Id}\" of model \"{model.Key}\" are both built over the same data");
+                }
+
+                before = segment;
+            }
+        }
     }
 
     /// <summary><c>PUT /__kylinmock/models/{uuid}/next_job</c> <c>{"plan":{...}}</c>: the next job a build request makes for the model follows the plan.</summary>

@@ -13,7 +13,7 @@ internal sealed class LogoutProvider(ServerContext server) : IKylinOperation
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
-        server.Backend.Logout(SessionStore.CookieValue(request.Header("Cookie")));
+        server.Backend.Logout(request.Header("Cookie"));
         return new KylinAnswer(200, context.ContentType, EnvelopeJson.Success(w => w.WriteValue(string.Empty)));
     }
 }

@@ -22,7 +22,7 @@ internal sealed class BuildSegmentsProvider(ServerContext server) : IKylinOperat
         var start = RequestBody.String(body, "start");
         var end = RequestBody.String(body, "end");
         var buildAll = RequestBody.Bool(body, "build_all_indexes", true);
-        var subPartitionValues = body["sub_partition_values"] is Newtonsoft.Json.Linq.JArray { Count: > 0 };
+        var subPartitionValues = RequestBody.StringTable(body, "sub_partition_values") is { Count: > 0 };
         var tag = RequestBody.Raw(body, "tag");
         var jobs = server.Backend.BuildSegments(new ModelRequest(project, modelName, priority, tag), start, end, subPartitionValues, buildAll);
         var answer = JobInfoJson.Envelope(jobs);

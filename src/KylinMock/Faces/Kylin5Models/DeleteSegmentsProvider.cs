@@ -16,8 +16,7 @@ internal sealed class DeleteSegmentsProvider(ServerContext server) : IKylinOpera
     {
         var modelName = context.Path["model_name"];
         var project = SpringBinding.RequiredString(request, "project");
-        _ = SpringBinding.RequiredString(request, "purge");
-        var purge = SpringBinding.Bool(request, "purge", false);
+        var purge = SpringBinding.RequiredBool(request, "purge");
         _ = SpringBinding.Bool(request, "force", false);
         var ids = SpringBinding.Items(request, "ids");
         var names = SpringBinding.Items(request, "names");
