@@ -9,10 +9,10 @@ internal static class Docker
 
     /// <summary>
     /// A builder for this machine's daemon: .ci/docker.sh's makes no bridge, so the container shares the
-    /// host's network and the mock listens on loopback. Ryuk (an image from a registry) is off; each test
-    /// disposes what it starts.
+    /// host's network and the mock listens on loopback. Ryuk (an image from a registry) is off
+    /// (TESTCONTAINERS_RYUK_DISABLED); each test disposes what it starts, which removes the container.
     /// </summary>
-    public static KylinMockBuilder Builder() => new KylinMockBuilder().WithHostNetwork().WithCleanUp(false);
+    public static KylinMockBuilder Builder() => new KylinMockBuilder().WithHostNetwork();
 
     /// <summary>Runs the docker CLI on the same daemon; returns its exit code and what it printed.</summary>
     public static (int ExitCode, string Output) Cli(params string[] args) => Run("docker", args);

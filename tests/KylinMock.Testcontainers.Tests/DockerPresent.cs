@@ -7,6 +7,8 @@ public class DockerPresent
     [OneTimeSetUp]
     public void DaemonAndImage()
     {
+        Assert.That(DotNet.Testcontainers.Configurations.TestcontainersSettings.ResourceReaperEnabled, Is.False,
+            "Ryuk is an image from a registry: set TESTCONTAINERS_RYUK_DISABLED=true (eval \"$(bash .ci/docker.sh start)\" exports it).");
         var (exit, output) = Docker.Cli("image", "inspect", "-f", "{{.Id}}", KylinMockBuilder.KylinMockImage);
         Assert.That(exit, Is.Zero, $"""
             Docker cannot run {KylinMockBuilder.KylinMockImage} (DOCKER_HOST={Environment.GetEnvironmentVariable("DOCKER_HOST")}): {output}

@@ -130,13 +130,14 @@ public class KylinMockContainerTests
     }
 
     [Test]
-    public async Task Models_NextJobScripted_IsAcceptedForAModelOfTheEstate()
+    public async Task Models_NextJobScripted_ForAModelOfTheEstateOnlyOrA404()
     {
         var models = await kylin.Control.GetModelsAsync();
-        var uuid = models.ToJsonString().Split("\"uuid\":\"")[1].Split('"')[0];
+        var uuid = (string)models["models"]![0]!["uuid"]!;
 
-        var answer = await kylin.Control.SendAsync(HttpMethod.Put, $"models/{uuid}/next_job", new JsonObject { ["plan"] = new JsonObject { ["fail_at_step"] = 1 } });
-        Assert.That(answer?.ToJsonString(), Does.Contain(uuid));
+        await kylin.Control.ScriptNextJobAsync(uuid, new JsonObject { ["fail_at_step"] = 1 });
+        var unknown = Assert.ThrowsAsync<HttpRequestException>(() => kylin.Control.ScriptNextJobAsync("no-such-model", new JsonObject()));
+        Assert.That(unknown!.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]

@@ -27,13 +27,24 @@ internal sealed class KylinEndpoint(ServerContext server)
             FaultKind.Drop => Faulted.Drop(context),
             _ => Pipeline(request, match, secured: true),
         };
-        Journal(request, answer, context.RequestAborted.IsCancellationRequested, match.OperationOf(request.Method));
+        var v2 = ContentNegotiation.Negotiate(request.Header("Accept")).Outcome == ContentNegotiation.Outcome.V2;
+        Journal(request, answer, context.RequestAborted.IsCancellationRequested, (v2 ? match.Find(request.Method, Produces.V2)?.Route.Name : null) ?? match.OperationOf(request.Method));
         return SpringHeaders.Apply(answer);
     }
 
     /// <summary>A path no route matched: Spring Boot's 404, behind the security filter for <c>/kylin/api/</c> paths (and the V2ApiFilter before it).</summary>
-    public KylinAnswer NotFound(KylinRequest request) =>
-        SpringHeaders.Apply(Pipeline(request, new RouteMatch([]), secured: request.Path.StartsWith("/kylin/api/", StringComparison.Ordinal)));
+    public KylinAnswer NotFound(KylinRequest request)
+    {
+        var answer = SpringHeaders.Apply(Pipeline(request, new RouteMatch([]), secured: request.Path.StartsWith("/kylin/api/", StringComparison.Ordinal)));
+
+        // A call to a Kylin path Kylin does not serve is what a verification most needs to see.
+        if (request.Path.StartsWith("/kylin/", StringComparison.Ordinal))
+        {
+            Journal(request, answer, aborted: false, "NotFound");
+        }
+
+        return answer;
+    }
 
     private KylinAnswer Pipeline(KylinRequest request, RouteMatch match, bool secured)
     {

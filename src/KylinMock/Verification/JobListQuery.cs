@@ -11,17 +11,19 @@ namespace KylinMock.Verification;
 public sealed class JobListQuery
 {
     private readonly KylinRequest request;
+    private readonly bool v2;
 
-    private JobListQuery(KylinRequest request)
+    private JobListQuery(KylinRequest request, bool v2 = false)
     {
         this.request = request;
+        this.v2 = v2;
     }
 
     /// <summary><c>time_filter</c>, or null when missing or not a number.</summary>
-    public int? TimeFilter => Number("time_filter");
+    public int? TimeFilter => Number(Name("time_filter", "timeFilter"));
 
     /// <summary><c>project</c>, or null.</summary>
-    public string? Project => SpringBinding.String(request, "project");
+    public string? Project => SpringBinding.String(request, Name("project", "projectName"));
 
     /// <summary><c>key</c> (a job id or name fragment), or null.</summary>
     public string? Key => SpringBinding.String(request, "key");
@@ -30,19 +32,19 @@ public sealed class JobListQuery
     public string? Subject => SpringBinding.String(request, "subject");
 
     /// <summary><c>statuses</c>, empty when not sent.</summary>
-    public IReadOnlyList<string> Statuses => SpringBinding.StringList(request, "statuses") ?? [];
+    public IReadOnlyList<string> Statuses => SpringBinding.StringList(request, Name("statuses", "status")) ?? [];
 
     /// <summary><c>job_names</c>, empty when not sent.</summary>
-    public IReadOnlyList<string> JobNames => SpringBinding.StringList(request, "job_names") ?? [];
+    public IReadOnlyList<string> JobNames => SpringBinding.StringList(request, Name("job_names", "jobName")) ?? [];
 
     /// <summary><c>page_offset</c> (a page index), or null when missing or not a number.</summary>
-    public int? PageOffset => Number("page_offset");
+    public int? PageOffset => Number(Name("page_offset", "pageOffset"));
 
     /// <summary><c>page_size</c>, or null when missing or not a number.</summary>
-    public int? PageSize => Number("page_size");
+    public int? PageSize => Number(Name("page_size", "pageSize"));
 
     /// <summary><c>sort_by</c>, or null.</summary>
-    public string? SortBy => SpringBinding.String(request, "sort_by");
+    public string? SortBy => SpringBinding.String(request, Name("sort_by", "sortBy"));
 
     /// <summary><c>reverse</c> as sent, or null.</summary>
     public string? Reverse => SpringBinding.String(request, "reverse");
@@ -54,6 +56,10 @@ public sealed class JobListQuery
     public static JobListQuery Parse(string rawQuery) =>
         new(new KylinRequest("GET", "/kylin/api/jobs", rawQuery, [], null, "/kylin/api/jobs", "/kylin/api/jobs"));
 
+    /// <summary>Reads the raw query of a v2 list poll (<c>JobControllerV2.getJobList</c>): the same fields under v2's names (<c>timeFilter</c>, <c>projectName</c>, <c>status</c> codes, <c>jobName</c>, <c>pageOffset</c>, <c>pageSize</c>, <c>sortBy</c>).</summary>
+    public static JobListQuery ParseV2(string rawQuery) =>
+        new(new KylinRequest("GET", "/kylin/api/jobs", rawQuery, [], null, "/kylin/api/jobs", "/kylin/api/jobs"), v2: true);
+
     /// <summary>The first value of a parameter (exact name), or null when not sent.</summary>
     public string? Parameter(string name) => request.Parameter(name)?[0];
 
@@ -61,6 +67,8 @@ public sealed class JobListQuery
     public override string ToString() => Parameters.Count == 0
         ? "no parameters"
         : string.Join(", ", Parameters.Select(p => p.Key + "=" + string.Join(",", p.Value)));
+
+    private string Name(string v4, string v2Name) => v2 ? v2Name : v4;
 
     private int? Number(string name) =>
         int.TryParse(Parameter(name)?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;

@@ -38,9 +38,9 @@ public static class JournalVerification
     public static IReadOnlyList<JobUpdateRequest> StatusUpdates(this RequestJournal journal) =>
         journal.Calls(KylinOperation.UpdateJobStatus).Select(c => c.StatusUpdate!).ToArray();
 
-    /// <summary>The parameters of every kept <c>GET /kylin/api/jobs</c>, oldest first.</summary>
+    /// <summary>The parameters of every kept <c>GET /kylin/api/jobs</c> (v4 and v2), oldest first.</summary>
     public static IReadOnlyList<JobListQuery> ListQueries(this RequestJournal journal) =>
-        journal.Calls(KylinOperation.GetJobList).Select(c => c.ListQuery!).ToArray();
+        journal.Calls(KylinOperation.GetJobList).Concat(journal.Calls(KylinOperation.GetJobListV2)).OrderBy(c => c.Sequence).Select(c => c.ListQuery!).ToArray();
 
     /// <summary>The time between each two consecutive calls <paramref name="polls"/> counts (every job list by default), on the server's clock.</summary>
     public static IReadOnlyList<TimeSpan> Intervals(this RequestJournal journal, KylinCallMatch? polls = null) =>

@@ -12,7 +12,12 @@ public sealed class KylinCall
         Request = request;
         Operation = operation;
         StatusUpdate = operation == KylinOperation.UpdateJobStatus ? JobUpdateRequestText.Parse(request.Body) : null;
-        ListQuery = operation == KylinOperation.GetJobList ? JobListQuery.Parse(request.Query) : null;
+        ListQuery = operation switch
+        {
+            KylinOperation.GetJobList => JobListQuery.Parse(request.Query),
+            KylinOperation.GetJobListV2 => JobListQuery.ParseV2(request.Query),
+            _ => null,
+        };
     }
 
     /// <summary>The request as the journal kept it.</summary>
@@ -33,7 +38,7 @@ public sealed class KylinCall
     /// <summary>The body of a <see cref="KylinOperation.UpdateJobStatus"/> call as sent (all nulls when it is not a JSON object); null for other operations.</summary>
     public JobUpdateRequest? StatusUpdate { get; }
 
-    /// <summary>The parsed parameters of a <see cref="KylinOperation.GetJobList"/> call; null for other operations.</summary>
+    /// <summary>The parsed parameters of a <see cref="KylinOperation.GetJobList"/> or <see cref="KylinOperation.GetJobListV2"/> call (the latter read with v2's camelCase names); null for other operations.</summary>
     public JobListQuery? ListQuery { get; }
 
     /// <summary>Reads a journal entry.</summary>

@@ -34,7 +34,7 @@ public class PackageTests
     public void Clean() => Directory.Delete(dir, recursive: true);
 
     [Test]
-    public void Pack_Solution_GivesTheLibraryAndTheToolWithSymbols_AtOneVersion()
+    public void Pack_Solution_GivesTheLibraryTheToolAndTheTestcontainersModuleWithSymbols_AtOneVersion()
     {
         var version = VersionPrefix();
         Assert.That(Directory.GetFiles(feed).Select(Path.GetFileName), Is.EquivalentTo(new[]
@@ -77,6 +77,19 @@ public class PackageTests
         {
             Assert.That(dependencies, Is.EquivalentTo(new[] { "WireMock.Net.Minimal", "Bogus", "Newtonsoft.Json", "Microsoft.Extensions.TimeProvider.Testing" }));
             Assert.That(package.GetEntry("lib/net10.0/KylinMock.xml"), Is.Not.Null);
+        });
+    }
+
+    // Issue 24: the module needs only Testcontainers (it talks to the mock over HTTP, not through the library).
+    [Test]
+    public void TestcontainersModule_DependsOnlyOnTestcontainers_AndCarriesXmlDocs()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(feed, $"KylinMock.Testcontainers.{VersionPrefix()}.nupkg"));
+        var dependencies = Nuspec(package).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(dependencies, Is.EquivalentTo(new[] { "Testcontainers" }));
+            Assert.That(package.GetEntry("lib/net10.0/KylinMock.Testcontainers.xml"), Is.Not.Null);
         });
     }
 

@@ -47,7 +47,7 @@ public class JournalCallsHttpTests
         live.Http.Get("/kylin/api/jobs/statistics?project=p&start_time=0&end_time=1");
 
         var operations = live.Kylin.Journal.Entries().Select(e => e.Operation).ToArray();
-        Assert.That(operations, Is.EqualTo(new[] { "GetJobList", "GetJobList", "GetJobList", null, "JobStatistics" }));
+        Assert.That(operations, Is.EqualTo(new[] { "GetJobList", "GetJobListV2", "GetJobList", null, "JobStatistics" }));
     }
 
     [Test]
