@@ -35,11 +35,13 @@ internal static class ServeCommand
         var maxPage = new Option<int>("--max-page-size") { Description = "Refuse a job list whose page would hold more jobs than this (400; Kylin has no ceiling).", DefaultValueFactory = _ => 100_000 }.Within(1, int.MaxValue);
         var journal = new Option<int>("--journal") { Description = "How many requests the journal keeps (oldest forgotten; 0 = off).", DefaultValueFactory = _ => 1000 }.Within(0, 10_000_000);
         var notifier = new Option<string?>("--job-finished-notifier-url") { Description = "Kylin's kylin.job.finished-notifier-url: POST each job whose run ends there." };
+        var factRows = new Option<long>("--fact-rows") { Description = "Rows generated for each model's fact table on the first query (the SQL engine).", DefaultValueFactory = _ => 1_000 }.Within(0, 100_000_000L);
+        var lookupRows = new Option<long>("--lookup-rows") { Description = "Rows generated for every other table.", DefaultValueFactory = _ => 100 }.Within(0, 100_000_000L);
         var kylin = new Option<int>("--kylin") { Description = "Which Kylin to be: 5 (v4/v2 API) or 4 (the legacy v1 API: plain JSON, cubes, Kylin 4's jobs).", DefaultValueFactory = _ => 5 };
         kylin.AcceptOnlyFromAmong("4", "5");
         var command = new Command("serve", "Serve the Kylin 5 Job API (or with --kylin 4, Kylin 4's v1 API) at http://HOST:PORT/kylin/api until Ctrl+C or SIGTERM.")
         {
-            port, host, seed, jobs, fixture, now, clock, token, journal, maxBody, maxPage, maxFixture, notifier, kylin, parent,
+            port, host, seed, jobs, fixture, now, clock, token, journal, maxBody, maxPage, maxFixture, notifier, kylin, factRows, lookupRows, parent,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -82,6 +84,7 @@ internal static class ServeCommand
                 MaxPageSize = parse.GetValue(maxPage),
                 JobFinishedNotifierUrl = notifierUrl,
                 KylinVersion = parse.GetValue(kylin),
+                SqlEngine = new KylinMock.Sql.DuckDbSqlEngine { FactRows = parse.GetValue(factRows), LookupRows = parse.GetValue(lookupRows) },
             };
             return await Serve(options, parse.GetValue(parent), cancel);
         });

@@ -86,6 +86,18 @@ public sealed record KylinMockOptions
     /// </summary>
     public int KylinVersion { get; init; } = 5;
 
+    /// <summary>
+    /// The SQL engine that answers <c>POST /kylin/api/query</c> (the <c>KylinMock.Sql</c> package's <c>DuckDbSqlEngine</c>).
+    /// Null by default: a query then fails as on a Kylin without its query engine, naming the package to add.
+    /// </summary>
+    public Sql.ISqlEngine? SqlEngine { get; init; }
+
+    /// <summary>
+    /// How long every query waits before it runs (0 by default), so a test can stop one in flight with
+    /// <c>DELETE /kylin/api/query/{stopId}</c>; the control plane changes it (<c>PUT /__kylinmock/query/latency</c>).
+    /// </summary>
+    public TimeSpan QueryLatency { get; init; }
+
     /// <summary>Throws when an option is out of range.</summary>
     public void Validate()
     {
@@ -106,6 +118,7 @@ public sealed record KylinMockOptions
             throw new ArgumentOutOfRangeException(nameof(KylinVersion), KylinVersion, "KylinVersion is 4 (the legacy v1 API) or 5 (the default).");
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(QueryLatency, TimeSpan.Zero, nameof(QueryLatency));
         if (ControlToken is { Length: 0 })
         {
             // An empty token would let an empty X-KylinMock-Token header through: no token is null, not "".

@@ -39,6 +39,7 @@ public sealed class KylinMockServer : IDisposable
         this.context = context;
         Jobs = context.Backend.Jobs;
         Models = context.Backend.Models;
+        Rows = new Sql.KylinRows(context.Backend);
         Port = host.Port;
         var name = options.Host.Contains(':', StringComparison.Ordinal) ? "[" + options.Host + "]" : options.Host;
         Url = $"http://{name}:{Port}";
@@ -58,6 +59,12 @@ public sealed class KylinMockServer : IDisposable
 
     /// <summary>The estate's models and segments: find, list, add a model with its segments.</summary>
     public Models.KylinModels Models { get; }
+
+    /// <summary>The server's composition root (the benchmark harness reaches the engine's database through it).</summary>
+    internal ServerContext Context => context;
+
+    /// <summary>The rows the SQL engine answers queries from (needs <see cref="KylinMockOptions.SqlEngine"/>).</summary>
+    public Sql.KylinRows Rows { get; }
 
     /// <summary>The clock the server reads time from (the one given in the options).</summary>
     public TimeProvider Clock => Options.Clock;
@@ -102,6 +109,7 @@ public sealed class KylinMockServer : IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             notifier?.Dispose();
+            context.Backend.Sql?.Dispose();
             throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.GetBaseException().Message}", e);
         }
 
@@ -159,6 +167,8 @@ public sealed class KylinMockServer : IDisposable
 
         host.Stop(ShutdownGrace);
         notifier?.Dispose();
+        context.Backend.Queries.Clear();
+        context.Backend.Sql?.Dispose();
         WaitForPortRelease();
     }
 

@@ -4,7 +4,7 @@ namespace KylinMock.Benchmarks;
 internal sealed record HarnessOptions(bool Smoke, string Out, IReadOnlySet<string> Only, long? LongRunRequests, bool Micro)
 {
     public const string Usage =
-        "usage: KylinMock.Benchmarks [--smoke] [--out PATH] [--only list,scale,operate,build,startup,generation,fixture,handwritten,longrun,container] [--long-run-requests N] | --micro [--only pipeline,list,estate]";
+        "usage: KylinMock.Benchmarks [--smoke] [--out PATH] [--only list,scale,operate,build,startup,generation,fixture,handwritten,longrun,container,sql] [--long-run-requests N] | --micro [--only pipeline,list,estate]";
 
     public static HarnessOptions? Parse(string[] args)
     {

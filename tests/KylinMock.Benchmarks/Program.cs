@@ -32,6 +32,7 @@ var scenarios = new (string Name, Func<BenchSettings, Task<IEnumerable<ScenarioR
     ("handwritten", HandWritten.Run),
     ("longrun", LongRun.Run),
     ("container", Container.Run),
+    ("sql", SqlQueries.Run),
 };
 
 // Scenarios that need more than this process (Docker and the built image) run only when named.

@@ -13,6 +13,8 @@ public class ReadmeQuotesTests
     [TestCase("docs/clients.md", "tests/Clients/python/test_build_retry.py", "python")]
     [TestCase("docs/clients.md", "tests/Clients/node/build-retry.test.mjs", "js")]
     [TestCase("docs/container.md", "tests/Consumers/TestcontainersConsumer/BuildFollowerTests.cs", "csharp")]
+    [TestCase("docs/query.md", "tests/KylinMock.Tests/Sql/QueryExampleTests.cs", "csharp")]
+    [TestCase("docs/query.md", "tests/Clients/python/test_query.py", "python")]
     [TestCase("docs/container.md", "tests/Clients/python-docker/kylinmock_container.py", "python")]
     [TestCase("docs/container.md", "tests/Clients/python-docker/test_container_build.py", "python")]
     [TestCase("docs/container.md", "tests/Clients/node-testcontainers/build.test.mjs", "js")]

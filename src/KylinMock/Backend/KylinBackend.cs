@@ -43,6 +43,8 @@ internal sealed partial class KylinBackend
         sessions = new SessionStore(options.Clock, gate);
         Faults = new FaultList(gate);
         Journal = new RequestJournal(options.JournalCapacity, gate);
+        Queries = new Sql.QueryBook(options.QueryLatency, options.Seed, gate);
+        Sql = options.SqlEngine?.Open(options.Seed);
     }
 
     /// <summary>The clock the server reads.</summary>
@@ -86,7 +88,11 @@ internal sealed partial class KylinBackend
             sessions.Clear();
             Faults.Clear();
             Journal.Clear();
+            Queries.Clear();
         }
+
+        // The engine's rows go back to the generated ones (on the next query) outside the lock: a load in progress holds the engine's own.
+        Sql?.Reset();
     }
 
     /// <summary>Sets the clock forward (never backwards, never out of range) and catches the jobs up, checked and moved under the lock.</summary>

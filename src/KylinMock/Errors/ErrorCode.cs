@@ -69,6 +69,18 @@ internal sealed record ErrorCode
     /// <summary>KE-010003209: no authentication information.</summary>
     public static readonly ErrorCode UserAuthInfoNotFound = new("KE-010003209", oldStyle: false);
 
+    /// <summary>KE-010014004: Empty Sql Expression (QS <c>checkSqlRequest</c>).</summary>
+    public static readonly ErrorCode EmptySqlExpression = new("KE-010014004", oldStyle: true);
+
+    /// <summary>KE-020050001: both forced flags of a query (NQC <c>checkForcedToParams</c>); the code has no description (<c>unknown</c>).</summary>
+    public static readonly ErrorCode ForcedToParams = new("KE-020050001", oldStyle: true);
+
+    /// <summary>KE-010000004: Invalid Name (a saved query's name).</summary>
+    public static readonly ErrorCode InvalidName = new("KE-010000004", oldStyle: true);
+
+    /// <summary>KE-010027006: Can't save the query (the name is taken).</summary>
+    public static readonly ErrorCode SavedQueryExists = new("KE-010027006", oldStyle: true);
+
     /// <summary>KE-010043201: a required request parameter is missing or empty.</summary>
     public static readonly ErrorCode RequestParameterEmpty = new("KE-010043201", oldStyle: false);
 

@@ -94,6 +94,9 @@ internal static class MessageCatalog
         ["KE-010002018"] = ("Subpartition column not set", "Subpartition column not set"),
         ["KE-010024002"] = ("Permission Denied", "没有权限"),
         ["KE-010035014"] = ("Unsupported Operation", "不支持的操作"),
+        ["KE-010014004"] = ("Empty Sql Expression", "Empty Sql Expression"),
+        ["KE-010000004"] = ("Invalid Name", "Invalid Name"),
+        ["KE-010027006"] = ("Can't save the query", "Can't save the query"),
     };
 
     /// <summary>The message of a new-style code, formatted: <c>"%s: %s"</c> of code and text.</summary>

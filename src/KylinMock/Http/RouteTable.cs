@@ -51,6 +51,13 @@ internal sealed class RouteTable : IResponseProvider
         return this;
     }
 
+    /// <summary>A Kylin route producing plain <c>application/json</c> (a deprecated JDBC mapping such as <c>query4JDBC</c>): chosen by that Accept, no Accept or a wildcard.</summary>
+    public RouteTable KylinJson(string method, string path, IKylinOperation operation)
+    {
+        Line(kylin, path, false).Add(method, new KylinRoute(operation, Produces.Json));
+        return this;
+    }
+
     /// <summary>A control route under <c>/__kylinmock</c>; <paramref name="open"/> needs no control token (health).</summary>
     public RouteTable Control(string method, string path, Func<ControlCall, KylinAnswer> handler, bool open = false)
     {
@@ -231,6 +238,9 @@ internal enum Produces
 
     /// <summary><c>application/json</c>: Kylin 4's v1 controllers.</summary>
     V1,
+
+    /// <summary><c>application/json</c>.</summary>
+    Json,
 }
 
 /// <summary>A control route's handler.</summary>

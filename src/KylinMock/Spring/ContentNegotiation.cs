@@ -10,6 +10,7 @@ namespace KylinMock.Http;
 internal static class ContentNegotiation
 {
     private static readonly Choice V2Choice = new(Produces.V2, MediaTypes.V2);
+    private static readonly Choice JsonChoice = new(Produces.Json, MediaTypes.Json);
 
     /// <summary>What the Accept header leads to.</summary>
     public enum Outcome
@@ -31,7 +32,9 @@ internal static class ContentNegotiation
 
         if (string.IsNullOrWhiteSpace(accept))
         {
-            return (Outcome.Served, [new Choice(Produces.V4, MediaTypes.V4), V2Choice]);
+            // Spring breaks the tie between equally specific produces with MimeType.compareTo: application/json
+            // first, so a path with a plain JSON mapping (POST /api/query, query4JDBC) answers with it.
+            return (Outcome.Served, [JsonChoice, new Choice(Produces.V4, MediaTypes.V4), V2Choice]);
         }
 
         var types = accept.Split(',').Select(part => part.Split(';')[0].Trim().ToLowerInvariant()).ToList();
@@ -40,6 +43,11 @@ internal static class ContentNegotiation
         foreach (var type in types)
         {
             var wildcard = type is "*/*" or "application/*";
+            if ((wildcard || type == MediaTypes.Json) && !choices.Contains(JsonChoice))
+            {
+                choices.Add(JsonChoice);
+            }
+
             if ((wildcard || type is MediaTypes.V4 or MediaTypes.V4Public) && !choices.Exists(c => c.Produces == Produces.V4))
             {
                 choices.Add(new Choice(Produces.V4, v4));

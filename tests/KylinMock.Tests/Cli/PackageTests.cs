@@ -6,7 +6,7 @@ using KylinMock.Tests.Support;
 namespace KylinMock.Tests.Cli;
 
 /// <summary>
-/// <c>dotnet pack KylinMock.sln</c> gives exactly the packages KylinMock, KylinMock.Cli and KylinMock.Testcontainers, with one
+/// <c>dotnet pack KylinMock.sln</c> gives exactly the packages KylinMock, KylinMock.Sql (the SQL engine), KylinMock.Cli and KylinMock.Testcontainers, with one
 /// version, complete metadata, the README and LICENSE, XML docs, symbols and CI-deterministic paths;
 /// the tool installs from the packed feed and runs.
 /// </summary>
@@ -40,11 +40,13 @@ public class PackageTests
         Assert.That(Directory.GetFiles(feed).Select(Path.GetFileName), Is.EquivalentTo(new[]
         {
             $"KylinMock.{version}.nupkg", $"KylinMock.{version}.snupkg", $"KylinMock.Cli.{version}.nupkg", $"KylinMock.Cli.{version}.snupkg",
+            $"KylinMock.Sql.{version}.nupkg", $"KylinMock.Sql.{version}.snupkg",
             $"KylinMock.Testcontainers.{version}.nupkg", $"KylinMock.Testcontainers.{version}.snupkg",
         }));
     }
 
     [TestCase("KylinMock")]
+    [TestCase("KylinMock.Sql")]
     [TestCase("KylinMock.Cli")]
     [TestCase("KylinMock.Testcontainers")]
     public void Package_Metadata_IsComplete(string id)
@@ -99,6 +101,7 @@ public class PackageTests
         {
             Assert.That(Nuspec(package).Descendants().Where(e => e.Name.LocalName == "dependency"), Is.Empty);
             Assert.That(package.GetEntry("tools/net10.0/any/KylinMock.dll"), Is.Not.Null);
+            Assert.That(package.GetEntry("tools/net10.0/any/KylinMock.Sql.dll"), Is.Not.Null, "the standalone mock answers SQL");
         });
     }
 

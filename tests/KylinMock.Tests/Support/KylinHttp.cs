@@ -24,9 +24,14 @@ internal sealed class KylinHttp : IDisposable
     /// <summary>Sends a request with the seed document's headers unless overridden (null removes a header).</summary>
     public Answer Send(HttpMethod method, string pathAndQuery, string? body = null, string? authorization = AdminBasic,
         string? accept = PublicAccept, string? language = "en", string contentType = "application/json", string? controlToken = null,
-        string? cookie = null)
+        string? cookie = null, string? userAgent = null)
     {
         using var request = new HttpRequestMessage(method, pathAndQuery);
+        if (userAgent is not null)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+
         if (cookie is not null)
         {
             request.Headers.TryAddWithoutValidation("Cookie", cookie);
