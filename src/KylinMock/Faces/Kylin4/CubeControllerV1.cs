@@ -31,7 +31,7 @@ internal sealed class CubeControllerV1(ServerContext server)
     /// <summary><c>PUT /cubes/{cubeName}/clone</c> (CC:631-672), body <c>{"cubeName","project"}</c>.</summary>
     public KylinAnswer Clone(KylinRequest request, RequestContext context)
     {
-        var body = Body(request);
+        var body = Kylin4Binding.Body(request);
         return Kylin4Operation.Json(CubeInstanceJson.One(server.Backend.CloneCube(context.Path["cubeName"], body.Value<string?>("cubeName"), body.Value<string?>("project"))));
     }
 
@@ -52,7 +52,7 @@ internal sealed class CubeControllerV1(ServerContext server)
     /// <summary><c>PUT /cubes/{cubeName}/build</c> and <c>/rebuild</c> (CC:408-424): the JobInstance straight after submission.</summary>
     public KylinAnswer Build(KylinRequest request, RequestContext context)
     {
-        var body = Body(request);
+        var body = Kylin4Binding.Body(request);
         var build = new BuildRequest(
             Long(body, "startTime"),
             Long(body, "endTime"),
@@ -72,25 +72,6 @@ internal sealed class CubeControllerV1(ServerContext server)
     /// <summary><c>GET /cube_desc/{cubeName}/desc</c> (CDC:96-109): the object, or an empty 200.</summary>
     public KylinAnswer DescOne(KylinRequest request, RequestContext context) =>
         server.Backend.FindCubeInstance(context.Path["cubeName"]) is { } cube ? Kylin4Operation.Json(EstateJson.One(cube.Model, EstateJson.CubeDesc)) : Kylin4Operation.Empty();
-
-    // @RequestBody bound by Jackson: unknown fields ignored; a body that is not JSON is HttpMessageNotReadableException, a 500.
-    private static JObject Body(KylinRequest request)
-    {
-        if (request.Body is not { Length: > 0 } bytes)
-        {
-            throw Kylin4Error.Plain("org.springframework.http.converter.HttpMessageNotReadableException", "Required request body is missing");
-        }
-
-        try
-        {
-            return JToken.Parse(System.Text.Encoding.UTF8.GetString(bytes)) as JObject
-                ?? throw Kylin4Error.Plain("org.springframework.http.converter.HttpMessageNotReadableException", "JSON parse error: Cannot deserialize instance out of non-object token");
-        }
-        catch (Newtonsoft.Json.JsonException e)
-        {
-            throw Kylin4Error.Plain("org.springframework.http.converter.HttpMessageNotReadableException", "JSON parse error: " + e.Message);
-        }
-    }
 
     // Jackson coerces a numeric string into a long (the CI client sends "startTime":"1325376000000").
     private static long Long(JObject body, string name) => body[name] switch

@@ -21,6 +21,25 @@ internal sealed class Kylin4Operation(Func<KylinRequest, RequestContext, KylinAn
 /// <summary>Spring's binding of Kylin 4's query parameters (contract §1.1, §3.6).</summary>
 internal static class Kylin4Binding
 {
+    /// <summary>A <c>@RequestBody</c> object as Jackson binds it: unknown fields ignored; missing or not JSON is HttpMessageNotReadableException, a 500.</summary>
+    public static Newtonsoft.Json.Linq.JObject Body(KylinRequest request)
+    {
+        if (request.Body is not { Length: > 0 } bytes)
+        {
+            throw Kylin4Error.Plain("org.springframework.http.converter.HttpMessageNotReadableException", "Required request body is missing");
+        }
+
+        try
+        {
+            return Newtonsoft.Json.Linq.JToken.Parse(System.Text.Encoding.UTF8.GetString(bytes)) as Newtonsoft.Json.Linq.JObject
+                ?? throw Kylin4Error.Plain("org.springframework.http.converter.HttpMessageNotReadableException", "JSON parse error: Cannot deserialize instance out of non-object token");
+        }
+        catch (Newtonsoft.Json.JsonException e)
+        {
+            throw Kylin4Error.Plain("org.springframework.http.converter.HttpMessageNotReadableException", "JSON parse error: " + e.Message);
+        }
+    }
+
     /// <summary>The first value of <paramref name="name"/>, or null.</summary>
     public static string? String(KylinRequest request, string name) => request.Parameter(name) is [var first, ..] ? first : null;
 

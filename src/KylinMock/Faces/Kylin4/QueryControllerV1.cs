@@ -12,7 +12,7 @@ internal sealed class QueryControllerV1
     /// <summary>The one place a query is answered; the SQL engine replaces this body with a raw <c>SQLResponse</c>.</summary>
     public KylinAnswer Query(KylinRequest request, RequestContext context)
     {
-        var sql = Newtonsoft.Json.Linq.JToken.Parse(request.Body is { Length: > 0 } b ? System.Text.Encoding.UTF8.GetString(b) : "{}").Value<string?>("sql");
+        var sql = Kylin4Binding.Body(request).Value<string?>("sql");
         throw Kylin4Error.Plain(Kylin4Error.InternalError, $"Error while executing SQL \"{sql}\": No realization found for OLAPContext, ");
     }
 }

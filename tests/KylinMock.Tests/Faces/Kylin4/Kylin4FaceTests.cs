@@ -119,6 +119,15 @@ public class Kylin4FaceTests : Kylin4Test
         Assert.That((answer.Status, (string?)answer.Json["msg"]), Is.EqualTo((500, "Error while executing SQL \"select 1\": No realization found for OLAPContext, ")));
     }
 
+    // QueryController.query's @RequestBody SQLRequest: a body Jackson cannot read is HttpMessageNotReadableException, a 500 (BasicController), never a .NET message.
+    [Test]
+    public void Query_BodyNotJson_Is500HttpMessageNotReadable()
+    {
+        var answer = Send(HttpMethod.Post, "/query", "select 1");
+        Assert.That(answer.Status, Is.EqualTo(500));
+        Assert.That((string?)answer.Json["msg"], Does.StartWith("JSON parse error: "));
+    }
+
     // The mock's own planes work as in Kylin 5 mode: the journal records the call, an armed error fault answers Kylin 4's ErrorResponse.
     [Test]
     public void ControlPlane_JournalAndFaults()
