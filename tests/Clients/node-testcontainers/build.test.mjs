@@ -2,26 +2,34 @@
 // the mock's clock, under node's own test runner. The image is built here (bash .ci/docker.sh build), never pulled.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GenericContainer, PullPolicy, Wait } from 'testcontainers';
+import { createServer } from 'node:net';
+import { GenericContainer, Wait } from 'testcontainers';
 
 const image = 'kylinmock/kylin-mock:0.1.0';
 let container;
 let kylin;
 
+// A free loopback port, chosen here so nothing has to be read back from the container's log stream (whose
+// chunks may split the readiness line).
+const freePort = () => new Promise((resolve, reject) => {
+  const probe = createServer().once('error', reject);
+  probe.listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
+
 before(async () => {
-  // CI's Docker daemon has no bridge: host networking, serve on loopback on a port it picks (read from its
-  // readiness line). Elsewhere: .withExposedPorts(7070) and `http://${container.getHost()}:${container.getMappedPort(7070)}`.
+  // CI's Docker daemon has no bridge: host networking, serve on a loopback port picked here. Elsewhere:
+  // .withExposedPorts(7070) and `http://${container.getHost()}:${container.getMappedPort(7070)}`.
+  const port = await freePort();
   container = await new GenericContainer(image)
     .withPullPolicy({ shouldPull: () => false })
     .withNetworkMode('host')
-    .withCommand(['serve', '--clock', 'manual', '--now', '2026-03-15T12:00:00Z', '--host', '127.0.0.1', '--port', '0'])
+    .withCommand(['serve', '--clock', 'manual', '--now', '2026-03-15T12:00:00Z', '--host', '127.0.0.1', '--port', String(port)])
     .withWaitStrategy(Wait.forLogMessage(/KylinMock listening on http:\/\/\S+:\d+ \(/))
     .start();
-  const logs = await container.logs();
-  kylin = await new Promise((resolve) => logs.on('data', (line) => {
-    const ready = /KylinMock listening on (http:\/\/\S+:\d+) \(/.exec(line.toString());
-    if (ready) resolve(ready[1]);
-  }));
+  kylin = `http://127.0.0.1:${port}`;
   const health = await (await fetch(`${kylin}/__kylinmock/health`)).json();
   assert.equal(health.status, 'UP');
 });
