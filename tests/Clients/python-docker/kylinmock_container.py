@@ -65,7 +65,7 @@ class KylinMockContainer:
         seen = []
         for line in self.container.logs(stream=True, follow=True):
             seen.append(line.decode())
-            ready = READY.search(seen[-1])
+            ready = READY.search("".join(seen))   # a chunk of the stream may hold part of a line
             if ready:
                 return ready.group(1)
         self.container.remove(force=True)
