@@ -9,10 +9,12 @@ namespace KylinMock.Kylin4;
 /// </summary>
 internal sealed class QueryControllerV1
 {
+    private static readonly BodyShape Shape = new("org.apache.kylin.rest.request.SQLRequest", "query", new BodyField("sql", BodyKind.String));
+
     /// <summary>The one place a query is answered; the SQL engine replaces this body with a raw <c>SQLResponse</c>.</summary>
     public KylinAnswer Query(KylinRequest request, RequestContext context)
     {
-        var sql = Kylin4Binding.Body(request).Value<string?>("sql");
+        var sql = Kylin4Binding.Body(request, Shape).String("sql");
         throw Kylin4Error.Plain(Kylin4Error.InternalError, $"Error while executing SQL \"{sql}\": No realization found for OLAPContext, ");
     }
 }
