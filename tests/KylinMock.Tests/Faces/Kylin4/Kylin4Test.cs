@@ -23,6 +23,9 @@ public abstract class Kylin4Test
 
     protected FakeTimeProvider Clock { get; private set; } = null!;
 
+    /// <summary>The SQL engine the server answers queries with (none by default).</summary>
+    protected virtual KylinMock.Sql.ISqlEngine? SqlEngine => null;
+
     [SetUp]
     public void StartServer()
     {
@@ -31,6 +34,7 @@ public abstract class Kylin4Test
         {
             KylinVersion = 4,
             Clock = Clock,
+            SqlEngine = SqlEngine,
             Estate = new KylinMock.Jobs.Estate([new KylinMock.Jobs.Project(ModelEstates.Project), new KylinMock.Jobs.Project("another")], [])
             {
                 Models = new ModelEstate(ModelEstates.Tables, [], []),
