@@ -40,13 +40,19 @@ public abstract class Kylin4Test
                 Models = new ModelEstate(ModelEstates.Tables, [], []),
             },
         });
+        AddCubes();
+        client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(Kylin.Url) };
+    }
+
+    /// <summary>The two cubes of the estate (again after a reset, which keeps only the options' estate).</summary>
+    protected void AddCubes()
+    {
         Kylin.Models.Add(ModelEstates.Model(ModelEstates.Partitioned, Cube, partitioned: true),
         [
             ModelEstates.Seg(ModelEstates.Partitioned, "seg-1", T, T + Day, built: T + Day + 10),
             ModelEstates.Seg(ModelEstates.Partitioned, "seg-2", T + Day, T + (2 * Day), built: T + (2 * Day) + 20),
         ]);
         Kylin.Models.Add(ModelEstates.Model(ModelEstates.FullBuild, "sales_full_model", partitioned: false), [ModelEstates.Seg(ModelEstates.FullBuild, "seg-f", 0, Segment.InfiniteEnd, built: T)]);
-        client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(Kylin.Url) };
     }
 
     [TearDown]
