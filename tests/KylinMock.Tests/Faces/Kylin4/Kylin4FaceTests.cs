@@ -111,12 +111,13 @@ public class Kylin4FaceTests : Kylin4Test
         });
     }
 
-    // QueryService.doQueryWithCache (inferred): with no engine every query is one no cube can serve, rethrown as a 500.
+    // An embedded server without KylinMock.Sql: the query fails as any query does in Kylin 4 (doQueryWithCache rethrows the
+    // failure as an InternalErrorException, a 500), and the message says how to add the engine.
     [Test]
-    public void Query_NoCubeCanServe_Is500NoRealization()
+    public void Query_WithoutAnEngine_Is500SayingHowToAddOne()
     {
         var answer = Send(HttpMethod.Post, "/query", "{\"sql\":\"select 1\",\"project\":\"learn_kylin\"}");
-        Assert.That((answer.Status, (string?)answer.Json["msg"]), Is.EqualTo((500, "Error while executing SQL \"select 1\": No realization found for OLAPContext, ")));
+        Assert.That((answer.Status, (string?)answer.Json["msg"]), Is.EqualTo((500, KylinMock.Sql.QueryService.NoEngine)));
     }
 
     // QueryController.query's @RequestBody SQLRequest: a body Jackson cannot read is HttpMessageNotReadableException, a 500 (BasicController), never a .NET message.
