@@ -25,23 +25,8 @@ internal static class ManyBuilds
     {
         var total = settings.Pick(100_000, 2_000);
         var start = Reference.Now;
-        using var kylin = KylinMockServer.Start(new KylinMockOptions
-        {
-            Clock = new SteppingClock(start),
-            Estate = new Estate([new Project("bench")], []) { Models = ModelEstate.Empty },
-            MaxRunningJobsPerProject = 1_000_000,
-        });
-        var aliases = Enumerable.Range(0, Models).Select(i => "model_" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var uuids = aliases.Select(a => StableHash.Uuid("bench:" + a)).ToArray();
-        for (var i = 0; i < Models; i++)
-        {
-            kylin.Models.Add(new DataModel
-            {
-                Uuid = uuids[i], Alias = aliases[i], Project = "bench", FactTable = "DEFAULT.FACT",
-                PartitionDesc = new PartitionDesc("FACT.DT", "yyyy-MM-dd"), TotalIndexes = 3,
-            });
-        }
-
+        var (kylinServer, aliases, uuids) = BuildCycle.StartWithModels(start, Models);
+        using var kylin = kylinServer;
         var origin = start.ToUnixTimeMilliseconds() / Day * Day - ((total / Models + 10L) * Day);
         long issued = -1;
         HttpRequestMessage Build(int worker, long n)
