@@ -87,6 +87,9 @@ internal sealed record ErrorCode
     /// <summary>KE-010043208: a parameter that must be a non-negative integer (BaseController.checkNonNegativeIntegerArg).</summary>
     public static readonly ErrorCode IntegerNonNegativeCheck = new("KE-010043208", oldStyle: false);
 
+    /// <summary>KE-010043209: a body value Kylin's ArgsTypeJsonDeserializer cannot read as its type (ARGS_TYPE_CHECK).</summary>
+    public static readonly ErrorCode ArgsTypeCheck = new("KE-010043209", oldStyle: false);
+
     /// <summary>KE-010043207: a parameter value outside the supported set.</summary>
     public static readonly ErrorCode ParameterInvalidSupportList = new("KE-010043207", oldStyle: false);
 

@@ -46,6 +46,9 @@ internal static class MessageCatalog
         ["KE-010043206"] = (
             "The entered parameter value is invalid. The start time and end time must exist or empty at the same time. Please check and try again.",
             "输入的参数值无效，开始时间和结束时间必须同时存在或同时为空。请检查后重试。"),
+        ["KE-010043209"] = (
+            "The entered parameter value \"%s\" is invalid. Only support \"%s\" at the moment. Please check and try again.",
+            "输入的参数值 “%s” 无效，当前仅支持 “%s” 类型。请检查后重试。"),
         ["KE-010043208"] = (
             "The entered parameter value is invalid. The parameter value must be a non-negative integer. Please check and try again.",
             "输入的参数值无效，参数值必须为非负整数。请检查后重试。"),

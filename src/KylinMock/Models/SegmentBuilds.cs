@@ -157,7 +157,7 @@ internal static class SegmentBuilds
         }
 
         var left = new HashSet<string>(catalog.Segments(model.Uuid).Select(s => s.Id), StringComparer.Ordinal);
-        foreach (var job in catalog.Jobs(model.Uuid).ToArray())
+        foreach (var job in catalog.UnfinishedJobs(model.Uuid).ToArray())
         {
             if (!job.State.IsFinal() && job.TargetSegments.Count > 0 && !job.TargetSegments.Any(left.Contains))
             {
@@ -180,7 +180,7 @@ internal static class SegmentBuilds
             return ("NO_SEGMENT", null);
         }
 
-        var busy = segments.Where(s => catalog.Jobs(model.Uuid).Any(j => !j.State.IsFinal() && j.TargetSegments.Contains(s.Id))).ToArray();
+        var busy = catalog.UnfinishedJobs(model.Uuid).SelectMany(j => j.TargetSegments).Distinct().Select(id => catalog.FindSegment(model.Uuid, id)).OfType<Segment>().ToArray();
         var targets = segments.Where(s => s.Status is SegmentStatus.READY or SegmentStatus.WARNING && !busy.Any(b => b.Overlaps(s.Start, s.End))).ToArray();
         if (!targets.Any(s => s.IndexCount < model.TotalIndexes))
         {
@@ -283,33 +283,21 @@ internal static class SegmentBuilds
         }
     }
 
-    private static Dictionary<string, Segment> ById(ModelCatalog catalog, DataModel model)
-    {
-        var byId = new Dictionary<string, Segment>(StringComparer.Ordinal);
-        foreach (var segment in catalog.Segments(model.Uuid))
-        {
-            byId.TryAdd(segment.Id, segment);
-        }
-
-        return byId;
-    }
+    private static IReadOnlyDictionary<string, Segment> ById(ModelCatalog catalog, DataModel model) => catalog.SegmentsById(model.Uuid);
 
     // ModelService.checkSegmentsStatus: one status at a time over every id; LOCKED is KE-010022216, the others KE-010022217.
     // Each named segment's status is worked out once, however often it is named.
     private static void CheckStatuses(ModelCatalog catalog, DataModel model, IReadOnlyList<string> ids, params string[] statuses)
     {
         var segments = catalog.Segments(model.Uuid);
-        var jobs = catalog.Jobs(model.Uuid);
-        var byId = ById(catalog, model);
+        var display = SegmentDisplay.StatusesToDisplay(segments, catalog.UnfinishedJobs(model.Uuid));
         var shownStatus = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in ids)
+        for (var i = 0; i < segments.Count; i++)
         {
-            if (!shownStatus.ContainsKey(id))
-            {
-                shownStatus[id] = SegmentDisplay.StatusToDisplay(byId[id], segments, jobs);
-            }
+            shownStatus.TryAdd(segments[i].Id, display[i]);
         }
 
+        var byId = ById(catalog, model);
         foreach (var status in statuses)
         {
             foreach (var id in ids)
@@ -337,19 +325,14 @@ internal static class SegmentBuilds
         }
     }
 
+    // Reads the model's unfinished jobs and their segments by id: the cost never grows with the model's history.
     private static bool Blocked(ModelCatalog catalog, DataModel model, Segment target)
     {
-        var segments = catalog.Segments(model.Uuid);
-        foreach (var job in catalog.Jobs(model.Uuid))
+        foreach (var job in catalog.UnfinishedJobs(model.Uuid))
         {
-            if (job.State.IsFinal())
+            foreach (var id in job.TargetSegments)
             {
-                continue;
-            }
-
-            foreach (var busy in segments)
-            {
-                if (job.TargetSegments.Contains(busy.Id) && target.Overlaps(busy.Start, busy.End))
+                if (catalog.FindSegment(model.Uuid, id) is { } busy && target.Overlaps(busy.Start, busy.End))
                 {
                     return true;
                 }

@@ -15,15 +15,19 @@ internal sealed class SnapshotsProvider(ServerContext server, bool refresh) : IK
 {
     private const string Method = "public org.apache.kylin.rest.response.EnvelopeResponse<org.apache.kylin.rest.response.JobInfoResponse> org.apache.kylin.rest.controller.SnapshotController.buildSnapshotsManually(org.apache.kylin.rest.request.SnapshotRequest)";
 
+    private static readonly BodyShape Shape = new("org.apache.kylin.rest.request.SnapshotRequest", Method,
+        new("project", BodyKind.String), new("priority", BodyKind.Int), new("tag", BodyKind.Raw),
+        new("tables", BodyKind.Strings, "java.util.HashSet<java.lang.String>"), new("databases", BodyKind.Strings, "java.util.HashSet<java.lang.String>"));
+
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
-        var body = RequestBody.Object(request, Method);
-        var project = RequestBody.String(body, "project") ?? string.Empty;
-        var priority = RequestBody.Int(body, "priority", 3);
-        var tag = RequestBody.Raw(body, "tag");
-        var tables = (RequestBody.Strings(body, "tables") ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var databases = (RequestBody.Strings(body, "databases") ?? []).Select(d => d.ToUpperInvariant()).Distinct().ToArray();
+        var body = RequestBody.Read(request, Shape);
+        var project = body.String("project") ?? string.Empty;
+        var priority = body.Int("priority", 3);
+        var tag = body.String("tag");
+        var tables = (body.Strings("tables") ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var databases = (body.Strings("databases") ?? []).Select(d => d.ToUpperInvariant()).Distinct().ToArray();
         var answer = JobInfoJson.Envelope(server.Backend.BuildSnapshots(refresh, project, priority, tag, tables, databases));
         return new KylinAnswer(200, context.ContentType, answer);
     }
