@@ -188,9 +188,25 @@ internal sealed class ModelCatalog
         }
     }
 
-    /// <summary>Removes the model's segments that match; returns how many went.</summary>
-    public int RemoveSegments(string modelUuid, Predicate<Segment> match) =>
-        segments.TryGetValue(modelUuid, out var list) ? list.RemoveAll(match) : 0;
+    /// <summary>
+    /// Removes the model's segments that match; returns how many went. A model left without segments is OFFLINE, whatever
+    /// removed them (NDataflow.setSegments: an empty segment list turns an ONLINE dataflow OFFLINE).
+    /// </summary>
+    public int RemoveSegments(string modelUuid, Predicate<Segment> match)
+    {
+        if (!segments.TryGetValue(modelUuid, out var list))
+        {
+            return 0;
+        }
+
+        var removed = list.RemoveAll(match);
+        if (removed > 0 && list.Count == 0)
+        {
+            SetStoredStatus(modelUuid, ModelStatus.OFFLINE);
+        }
+
+        return removed;
+    }
 
     /// <summary>Sets the dataflow's stored status of a model (ONLINE after a build, OFFLINE when its last segment goes).</summary>
     public void SetStoredStatus(string modelUuid, ModelStatus status)

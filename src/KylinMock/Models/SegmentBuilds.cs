@@ -151,10 +151,6 @@ internal static class SegmentBuilds
 
         var gone = ids is null ? null : new HashSet<string>(ids, StringComparer.Ordinal);
         catalog.RemoveSegments(model.Uuid, s => gone is null || gone.Contains(s.Id));
-        if (catalog.Segments(model.Uuid).Count == 0)
-        {
-            catalog.SetStoredStatus(model.Uuid, ModelStatus.OFFLINE);
-        }
 
         var left = new HashSet<string>(catalog.Segments(model.Uuid).Select(s => s.Id), StringComparer.Ordinal);
         foreach (var job in catalog.Jobs(model.Uuid).ToArray())

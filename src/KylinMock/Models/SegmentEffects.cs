@@ -5,7 +5,7 @@ namespace KylinMock.Models;
 /// <summary>
 /// What the end of a model job does to its segments, in the same step as the move, under the store's
 /// lock (build contract §7; NSparkCubingJob/NSparkMergingJob and their update-metadata steps, cancelJob):
-/// a build, refresh or merge that succeeds makes its target segments READY and the model ONLINE, a refresh
+/// a build, refresh, merge or index build that succeeds makes its target segments READY and the model ONLINE, a refresh
 /// drops the segment its copy replaces, a merge the segments it merged, an index build fills its targets'
 /// indexes; a discarded (or suicidal) build, refresh or merge removes its non-READY target segments. An
 /// ERROR job changes nothing: its segment stays NEW until the job is resumed or discarded.
@@ -54,7 +54,21 @@ internal static class SegmentEffects
             }
         }
 
-        if (job.JobName is JobType.INC_BUILD or JobType.INDEX_REFRESH or JobType.INDEX_MERGE)
+        MarkDataflowStatus(catalog, model);
+    }
+
+    // ExecutableHandler.markDFStatus, called by every build handler (ExecutableAddSegmentHandler, ExecutableAddCuboidHandler
+    // for INDEX_BUILD, ExecutableMergeOrRefreshHandler): OFFLINE -> ONLINE unless NDataflowManager.isOfflineModel, which
+    // holds for a multi-level partitioned model while its project has MLP off (always, in the mock), and then ONLINE -> OFFLINE.
+    // The mock has no way to take a Kylin 5 model offline by hand (PUT /models/{m}/status is not served).
+    private static void MarkDataflowStatus(ModelCatalog catalog, DataModel model)
+    {
+        var offline = model.MultiPartition;
+        if (model.StoredStatus == ModelStatus.ONLINE && offline)
+        {
+            catalog.SetStoredStatus(model.Uuid, ModelStatus.OFFLINE);
+        }
+        else if (model.StoredStatus == ModelStatus.OFFLINE && !offline)
         {
             catalog.SetStoredStatus(model.Uuid, ModelStatus.ONLINE);
         }
