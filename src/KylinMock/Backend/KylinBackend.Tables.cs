@@ -26,8 +26,10 @@ internal sealed partial class KylinBackend
         CheckSamplingTableName(table);
         BuildRequestChecks.Priority(priority);
         var desc = view.Catalog.Tables(name).FirstOrDefault(t => string.Equals(t.Identity, table, StringComparison.OrdinalIgnoreCase))
-            // NTableSamplingJob.create: Preconditions.checkArgument (IllegalArgumentException, 400; status inferred).
-            ?? throw KylinException.WithRaw(ErrorCode.InvalidParameter, "Create table sampling job failed for table not exist!").WithStatus(400);
+            // NTableSamplingJob.create: Preconditions.checkArgument inside TableSamplingService's @Transaction, so the
+            // IllegalArgumentException reaches BaseController.handleTransaction wrapped: handleError -> ErrorResponse's
+            // non-Kylin branch, 500 "KE-000000001(UNKNOWN ERRORCODE): <message>" with error_code null.
+            ?? throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, "Create table sampling job failed for table not exist!");
         var identity = desc.Identity.ToUpperInvariant();
         foreach (var job in RunningSamplings(view, name, identity))
         {

@@ -19,7 +19,8 @@ public class ResumeKeepsFinishedWorkTests
     // A build whose Load Data To Index step failed on its first run.
     private static string ErrorBuild(LiveServer live)
     {
-        var id = ErrorBuild(live);
+        var id = live.Submit(FailsInTheBuild);
+        live.AdvanceSeconds(10 + 60 + 160);
         return id;
     }
 
