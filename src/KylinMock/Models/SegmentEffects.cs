@@ -44,7 +44,7 @@ internal static class SegmentEffects
 
         foreach (var target in targets)
         {
-            catalog.ReplaceSegment(Built(target, model, job.EndTime));
+            catalog.ReplaceSegment(Built(target, model, job));
 
             // A refresh drops the segment its copy replaces, a merge those it merged, and a Kylin 4 build the READY
             // segments its range covers (UpdateMetadataUtil:80-85); a Kylin 5 load covers none (its range may not overlap).
@@ -75,15 +75,18 @@ internal static class SegmentEffects
     }
 
     // The numbers a finished build leaves are drawn from the segment id, so the same run shows the same sizes.
-    private static Segment Built(Segment segment, DataModel model, long at)
+    // A job that named its layouts (batch_index_ids) builds only those: a new or refreshed segment holds them, an index
+    // build adds them to what the segment held.
+    private static Segment Built(Segment segment, DataModel model, Job job)
     {
         var rows = 1_000L + (StableHash.Of(segment.Id) & 0xFFFFF);
+        var layouts = ModelLayouts.CountAfter(model, segment, job.TargetLayouts, replaces: job.JobName != JobType.INDEX_BUILD);
         return segment with
         {
             Status = segment.Status == SegmentStatus.NEW ? SegmentStatus.READY : segment.Status,
-            LastBuildTime = at,
-            IndexCount = model.TotalIndexes,
-            IndexCountTotal = model.TotalIndexes,
+            LastBuildTime = job.EndTime,
+            IndexCount = layouts,
+            IndexCountTotal = layouts,
             SourceCount = rows,
             SourceBytesSize = rows * 120,
             RowCount = rows,

@@ -74,6 +74,14 @@ internal static class RequestBody
         var other => throw KylinException.WithRaw(ErrorCode.FailedParseJson, $"Cannot deserialize value of type `java.lang.String[]` from {other.Type} value"),
     };
 
+    /// <summary>A <c>List&lt;Long&gt;</c> field (<c>batch_index_ids</c>): numbers or numeric strings, as Jackson coerces them; null when absent.</summary>
+    public static IReadOnlyList<long>? Longs(JObject body, string name) => body[name] switch
+    {
+        null or { Type: JTokenType.Null } => null,
+        JArray items => items.Select((_, i) => Long(new JObject { [name] = items[i] }, name, 0)).ToArray(),
+        var other => throw KylinException.WithRaw(ErrorCode.FailedParseJson, $"Cannot deserialize value of type `java.util.ArrayList<java.lang.Long>` from {other.Type} value"),
+    };
+
     /// <summary>A <c>String[][]</c> field (<c>sub_partition_values</c>): an array of string arrays; anything else is Jackson's refusal. Null when absent.</summary>
     public static IReadOnlyList<IReadOnlyList<string>>? StringTable(JObject body, string name) => body[name] switch
     {

@@ -24,7 +24,9 @@ internal sealed class BuildSegmentsProvider(ServerContext server) : IKylinOperat
         var buildAll = RequestBody.Bool(body, "build_all_indexes", true);
         var subPartitionValues = RequestBody.StringTable(body, "sub_partition_values") is { Count: > 0 };
         var tag = RequestBody.Raw(body, "tag");
-        var jobs = server.Backend.BuildSegments(new ModelRequest(project, modelName, priority, tag), start, end, subPartitionValues, buildAll);
+        // partial_build is stored as a job parameter only (P_PARTIAL_BUILD); batch_index_ids names the layouts to build.
+        var batch = RequestBody.Longs(body, "batch_index_ids");
+        var jobs = server.Backend.BuildSegments(new ModelRequest(project, modelName, priority, tag, batch), start, end, subPartitionValues, buildAll);
         var answer = JobInfoJson.Envelope(jobs);
         return new KylinAnswer(200, context.ContentType, answer);
     }

@@ -22,9 +22,31 @@ internal sealed class SnapshotsProvider(ServerContext server, bool refresh) : IK
         var project = RequestBody.String(body, "project") ?? string.Empty;
         var priority = RequestBody.Int(body, "priority", 3);
         var tag = RequestBody.Raw(body, "tag");
-        var tables = (RequestBody.Strings(body, "tables") ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var tables = (RequestBody.Strings(body, "tables") ?? []).Distinct(StringComparer.Ordinal).ToList();
         var databases = (RequestBody.Strings(body, "databases") ?? []).Select(d => d.ToUpperInvariant()).Distinct().ToArray();
-        var answer = JobInfoJson.Envelope(server.Backend.BuildSnapshots(refresh, project, priority, tag, tables, databases));
+        var answer = JobInfoJson.Envelope(server.Backend.BuildSnapshots(refresh, project, priority, tag, tables, databases, Options(body)));
         return new KylinAnswer(200, context.ContentType, answer);
+    }
+
+    // SnapshotRequest.options: {"DB.TABLE":{"partition_col","incremental_build","partitions_to_build"}}, keyed as sent.
+    private static Dictionary<string, SnapshotTableOption> Options(Newtonsoft.Json.Linq.JObject body)
+    {
+        var options = new Dictionary<string, SnapshotTableOption>(StringComparer.Ordinal);
+        switch (body["options"])
+        {
+            case null or { Type: Newtonsoft.Json.Linq.JTokenType.Null }:
+                return options;
+            case Newtonsoft.Json.Linq.JObject map:
+                foreach (var (table, value) in map)
+                {
+                    var option = value as Newtonsoft.Json.Linq.JObject ?? [];
+                    options[table] = new SnapshotTableOption(RequestBody.String(option, "partition_col"), RequestBody.Bool(option, "incremental_build", false),
+                        RequestBody.Strings(option, "partitions_to_build"));
+                }
+
+                return options;
+            case var other:
+                throw KylinException.WithRaw(ErrorCode.FailedParseJson, $"Cannot deserialize value of type `java.util.Map<java.lang.String,org.apache.kylin.rest.request.SnapshotRequest$TableOption>` from {other.Type} value");
+        }
     }
 }
