@@ -210,15 +210,16 @@ internal static partial class JobStages
         var step = job.Steps[index];
         var all = Slots(job, step, stages);
         var kept = step.keptStages is { } k0 && k0.Length == all.Length ? k0 : null;
-        var live = kept is null ? Enumerable.Range(0, all.Length).ToArray() : Enumerable.Range(0, all.Length).Where(i => !KeptStages.IsDone(kept[i])).ToArray();
-        var slots = live.Select(i => all[i]).ToArray();
+
+        // The slots still to run (every slot, and no copying, without a RESUME: the list path reads this per job).
+        int[]? live = null;
+        var slots = all;
         var result = new JobStage[all.Length];
         if (kept is not null)
         {
-            for (var i = 0; i < all.Length; i++)
-            {
-                result[i] = kept[i];
-            }
+            live = Enumerable.Range(0, all.Length).Where(i => !KeptStages.IsDone(kept[i])).ToArray();
+            slots = live.Select(i => all[i]).ToArray();
+            Array.Copy(kept, result, all.Length);
         }
 
         if (slots.Length == 0 || (kept is not null && (step.State == ExecutableState.READY || step.LastRunningStartTime < step.keptAt)))
@@ -257,7 +258,14 @@ internal static partial class JobStages
             var id = step.Id + "_" + k.ToString("00", CultureInfo.InvariantCulture);
             var layouts = stages == Sampling || stages == Snapshot ? 0 : step.IndexCount;
             var read = Read(step, stage, id, k, layouts, from, to, runStart + ran, now);
-            result[live[j]] = kept is null ? read : KeptStages.Continue(kept[live[j]], read);
+            if (live is null)
+            {
+                result[j] = read;
+            }
+            else
+            {
+                result[live[j]] = KeptStages.Continue(kept![live[j]], read);
+            }
         }
 
         return result;
