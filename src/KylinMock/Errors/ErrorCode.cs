@@ -42,6 +42,9 @@ internal sealed record ErrorCode
     /// <summary>KE-010001201: Can't find project.</summary>
     public static readonly ErrorCode ProjectNotExist = new("KE-010001201", oldStyle: false);
 
+    /// <summary>KE-010001208: the project has multi-level partitioning off (PROJECT_MULTI_PARTITION_DISABLE).</summary>
+    public static readonly ErrorCode ProjectMultiPartitionDisable = new("KE-010001208", oldStyle: false);
+
     /// <summary>KE-010032211: the action cannot be applied to a job in its state.</summary>
     public static readonly ErrorCode JobUpdateStatusFailed = new("KE-010032211", oldStyle: false);
 

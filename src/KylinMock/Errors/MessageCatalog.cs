@@ -13,6 +13,7 @@ internal static class MessageCatalog
     private static readonly Dictionary<string, (string En, string Zh)> CodeTexts = new()
     {
         ["KE-010001201"] = ("Can't find project \"%s\". Please check and try again.", "找不到项目 “%s”。请检查后重试。"),
+        ["KE-010001208"] = ("Can't use, the multilevel partitioning is not enabled for project “%s”. Please turn it on and try again.", "无法使用，项目 “%s” 未开启多级分区。请开启后再试。"),
         ["KE-010032211"] = ("Can't %s job \"%s\", as it is in %s status.", "无法 %s 状态为 %s 的任务 ”%s”。"),
         ["KE-010032212"] = (
             "The selected job status is invalid. The value of status must be \"PENDING\", \"RUNNING\", \"FINISHED\", \"ERROR\", \"DISCARDED\" or \"STOPPED\". Please check and try again.",

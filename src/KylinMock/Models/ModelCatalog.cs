@@ -17,7 +17,8 @@ internal sealed class ModelCatalog
     private readonly Dictionary<string, List<Job>> jobsByModel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<Job>> unfinishedByModel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JobPlan> nextPlans = new(StringComparer.Ordinal);
-    private readonly HashSet<string> snapshotManagement = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, bool> snapshotManagement = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> autoRefreshPut = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string Project, string Table)> snapshots = new(new SnapshotKeyComparer());
 
     /// <summary>Forgets everything, the job index included.</summary>
@@ -32,6 +33,7 @@ internal sealed class ModelCatalog
         unfinishedByModel.Clear();
         nextPlans.Clear();
         snapshotManagement.Clear();
+        autoRefreshPut.Clear();
         snapshots.Clear();
     }
 
@@ -239,7 +241,10 @@ internal sealed class ModelCatalog
         }
     }
 
-    /// <summary>Removes the model's segments that match; returns how many went.</summary>
+    /// <summary>
+    /// Removes the model's segments that match; returns how many went. A model left without segments is OFFLINE, whatever
+    /// removed them (NDataflow.setSegments: an empty segment list turns an ONLINE dataflow OFFLINE).
+    /// </summary>
     public int RemoveSegments(string modelUuid, Predicate<Segment> match)
     {
         if (!segments.TryGetValue(modelUuid, out var list))
@@ -248,7 +253,7 @@ internal sealed class ModelCatalog
         }
 
         var byId = segmentsById[modelUuid];
-        return list.RemoveAll(s =>
+        var removed = list.RemoveAll(s =>
         {
             if (!match(s))
             {
@@ -262,6 +267,12 @@ internal sealed class ModelCatalog
 
             return true;
         });
+        if (removed > 0 && list.Count == 0)
+        {
+            SetStoredStatus(modelUuid, ModelStatus.OFFLINE);
+        }
+
+        return removed;
     }
 
     /// <summary>Sets the dataflow's stored status of a model (ONLINE after a build, OFFLINE when its last segment goes).</summary>
@@ -290,19 +301,42 @@ internal sealed class ModelCatalog
     }
 
     /// <summary>Whether the project's <c>kylin.snapshot.manual-management-enabled</c> is on (off by default).</summary>
-    public bool SnapshotManagement(string project) => snapshotManagement.Contains(project);
+    public bool SnapshotManagement(string project) => snapshotManagement.GetValueOrDefault(project);
 
     /// <summary>Turns the project's snapshot management on or off (PUT .../snapshot_config).</summary>
     public void SetSnapshotManagement(string project, bool enabled)
     {
+        snapshotManagement[project] = enabled;
         if (enabled)
         {
-            snapshotManagement.Add(project);
+            autoRefreshPut.Add(project);
         }
-        else
+    }
+
+    /// <summary>
+    /// The project's <c>override_kylin_properties</c>, in order: what ProjectService.createProject stores
+    /// (<c>kylin.metadata.semi-automatic-mode</c> "false", <c>kylin.query.metadata.expose-computed-column</c> "true"), then
+    /// what updateSnapshotConfig puts once the snapshot config was set (<c>kylin.snapshot.manual-management-enabled</c>, and
+    /// <c>kylin.snapshot.auto-refresh-enabled</c> "false" once it was turned on: the mock takes no auto-refresh request;
+    /// putOverrideKylinProps never removes a key).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> OverrideKylinProperties(string project)
+    {
+        var properties = new List<KeyValuePair<string, string>>
         {
-            snapshotManagement.Remove(project);
+            new("kylin.metadata.semi-automatic-mode", "false"),
+            new("kylin.query.metadata.expose-computed-column", "true"),
+        };
+        if (snapshotManagement.TryGetValue(project, out var enabled))
+        {
+            properties.Add(new("kylin.snapshot.manual-management-enabled", enabled ? "true" : "false"));
+            if (autoRefreshPut.Contains(project))
+            {
+                properties.Add(new("kylin.snapshot.auto-refresh-enabled", "false"));
+            }
         }
+
+        return properties;
     }
 
     /// <summary>Whether the table has a built snapshot (<c>TableDesc.getLastSnapshotPath</c> set).</summary>

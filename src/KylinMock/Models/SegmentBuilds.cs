@@ -37,6 +37,7 @@ internal static class SegmentBuilds
                 return [];
             }
 
+            ModelLayouts.Targets(model, settings.BatchIndexIds);
             CheckConflicts(catalog, model, [full]);
             catalog.AddSegment(full);
             return [Submit(view, model, JobType.INC_BUILD, full, settings)];
@@ -58,6 +59,7 @@ internal static class SegmentBuilds
             return [null];
         }
 
+        ModelLayouts.Targets(model, settings.BatchIndexIds);
         CheckConflicts(catalog, model, [segment]);
         catalog.AddSegment(segment);
         return [Submit(view, model, JobType.INC_BUILD, segment, settings)];
@@ -71,7 +73,8 @@ internal static class SegmentBuilds
         CheckStatuses(catalog, model, ids, "LOADING", "REFRESHING", "MERGING", "LOCKED");
         var byId = ById(catalog, model);
         var sources = ids.Select(id => byId[id]).ToArray();
-        if (!refreshAllIndexes && sources.FirstOrDefault(s => s.IndexCount == 0) is not null)
+        // RefreshJobUtil.computeLayout: named layouts (KE-010032202 when none is the plan's), else all or the segment's own.
+        if (ModelLayouts.Targets(model, settings.BatchIndexIds) is null && !refreshAllIndexes && sources.FirstOrDefault(s => s.IndexCount == 0) is not null)
         {
             throw new KylinException(ErrorCode.JobCreateCheckSegmentFail);
         }
@@ -103,6 +106,8 @@ internal static class SegmentBuilds
     /// <summary>mergeSegmentsManually: exist, statuses, no gaps, READY or WARNING; one NEW segment over the whole range and an INDEX_MERGE job.</summary>
     public static JobInfo Merge(JobStore.StoreView view, DataModel model, IReadOnlyList<string> ids, BuildSettings settings, TimeZoneInfo zone)
     {
+        // MergeJobUtil.computeLayout merges the segments' layouts: batch_index_ids play no part.
+        settings = settings with { BatchIndexIds = null };
         var catalog = view.Catalog;
         CheckExist(catalog, model, ids);
         CheckStatuses(catalog, model, ids, "LOADING", "REFRESHING", "MERGING", "LOCKED");
@@ -151,10 +156,6 @@ internal static class SegmentBuilds
 
         var gone = ids is null ? null : new HashSet<string>(ids, StringComparer.Ordinal);
         catalog.RemoveSegments(model.Uuid, s => gone is null || gone.Contains(s.Id));
-        if (catalog.Segments(model.Uuid).Count == 0)
-        {
-            catalog.SetStoredStatus(model.Uuid, ModelStatus.OFFLINE);
-        }
 
         var left = new HashSet<string>(catalog.Segments(model.Uuid).Select(s => s.Id), StringComparer.Ordinal);
         foreach (var job in catalog.UnfinishedJobs(model.Uuid).ToArray())
@@ -218,7 +219,9 @@ internal static class SegmentBuilds
                 continue;
             }
 
-            if (!group.Any(s => s.IndexCount < model.TotalIndexes))
+            // IndexBuildJobUtil.computeLayout: the (named) layouts some segment of the group lacks; none gives no job.
+            var missing = ModelLayouts.Missing(model, group, settings.BatchIndexIds);
+            if (missing.Count == 0)
             {
                 jobs.Add(new JobInfo(JobType.INDEX_BUILD.ToString(), null));
                 continue;
@@ -230,6 +233,7 @@ internal static class SegmentBuilds
                 TargetSegments = group.Select(s => s.Id).ToArray(),
                 DataRange = (group.Min(s => s.Start), group.Max(s => s.End)),
                 TagJson = settings.TagJson,
+                TargetLayouts = settings.BatchIndexIds is { Count: > 0 } ? missing : null,
             });
             jobs.Add(new JobInfo(JobType.INDEX_BUILD.ToString(), job.Id));
         }
@@ -380,6 +384,7 @@ internal static class SegmentBuilds
             TargetSegments = [segment.Id],
             DataRange = (segment.Start, segment.End),
             TagJson = settings.TagJson,
+            TargetLayouts = ModelLayouts.Targets(model, settings.BatchIndexIds),
         });
         return new JobInfo(type.ToString(), job.Id);
     }

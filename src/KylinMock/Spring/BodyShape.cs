@@ -27,6 +27,9 @@ internal enum BodyKind
     /// <summary>A <c>List&lt;String[]&gt;</c>: an array of string arrays.</summary>
     StringTable,
 
+    /// <summary>A <c>List&lt;Long&gt;</c> (<c>batch_index_ids</c>): an array of whole numbers or numeric strings (a lone value is refused).</summary>
+    Longs,
+
     /// <summary>An <c>Object</c> (<c>tag</c>): any JSON value, kept as compact JSON text.</summary>
     Raw,
 }
@@ -48,6 +51,7 @@ internal sealed record BodyField(string Name, BodyKind Kind, string? JavaType = 
         BodyKind.Boolean => "java.lang.Boolean",
         BodyKind.Strings => "java.lang.String[]",
         BodyKind.StringTable => "java.util.ArrayList<java.lang.String[]>",
+        BodyKind.Longs => "java.util.ArrayList<java.lang.Long>",
         _ => "java.lang.Object",
     };
 }
@@ -110,4 +114,7 @@ internal sealed class BoundBody
 
     /// <summary>A <c>List&lt;String[]&gt;</c> field, or null.</summary>
     public IReadOnlyList<IReadOnlyList<string>>? StringTable(string name) => values.GetValueOrDefault(name) as IReadOnlyList<IReadOnlyList<string>>;
+
+    /// <summary>A <see cref="BodyKind.Longs"/> field, or null when absent or null.</summary>
+    public IReadOnlyList<long>? Longs(string name) => values.GetValueOrDefault(name) as IReadOnlyList<long>;
 }

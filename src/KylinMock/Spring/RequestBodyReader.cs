@@ -126,6 +126,7 @@ internal static class RequestBodyReader
         BodyKind.Bool or BodyKind.Boolean => Truth(json, ref r, shape, field),
         BodyKind.Strings => List(json, ref r, shape, field),
         BodyKind.StringTable => Table(json, ref r, shape, field),
+        BodyKind.Longs => Wholes(json, ref r, shape, field),
         _ => r.TokenType == JsonTokenType.Null ? null : Compact(ref r),
     };
 
@@ -228,6 +229,30 @@ internal static class RequestBodyReader
                 while (Next(ref r) != JsonTokenType.EndArray)
                 {
                     values.Add(Scalar(json, ref r, shape, field) ?? string.Empty);
+                }
+
+                return values;
+            default:
+                throw Refused(field.Type, json, ref r, shape, field);
+        }
+    }
+
+    // Jackson's List<Long>: each item as a Long (null stays null and is dropped here, a numeric string read, a fraction cut).
+    private static List<long>? Wholes(ReadOnlySpan<byte> json, ref Utf8JsonReader r, BodyShape shape, BodyField field)
+    {
+        switch (r.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.StartArray:
+                var values = new List<long>();
+                var item = field with { Kind = BodyKind.Long, JavaType = "java.lang.Long" };
+                while (Next(ref r) != JsonTokenType.EndArray)
+                {
+                    if (r.TokenType != JsonTokenType.Null)
+                    {
+                        values.Add(Whole(json, ref r, shape, item, long.MinValue, long.MaxValue));
+                    }
                 }
 
                 return values;

@@ -14,7 +14,8 @@ internal sealed class BuildSegmentsProvider(ServerContext server) : IKylinOperat
 
     private static readonly BodyShape Shape = new("org.apache.kylin.rest.request.BuildSegmentsRequest", Method,
         new("project", BodyKind.String), new("priority", BodyKind.Int), new("start", BodyKind.String), new("end", BodyKind.String),
-        new("build_all_indexes", BodyKind.Bool), new("sub_partition_values", BodyKind.StringTable), new("tag", BodyKind.Raw));
+        new("build_all_indexes", BodyKind.Bool), new("sub_partition_values", BodyKind.StringTable), new("tag", BodyKind.Raw),
+        new("batch_index_ids", BodyKind.Longs));
 
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
@@ -28,7 +29,9 @@ internal sealed class BuildSegmentsProvider(ServerContext server) : IKylinOperat
         var buildAll = body.Bool("build_all_indexes", true);
         var subPartitionValues = body.StringTable("sub_partition_values") is { Count: > 0 };
         var tag = body.String("tag");
-        var jobs = server.Backend.BuildSegments(new ModelRequest(project, modelName, priority, tag), start, end, subPartitionValues, buildAll);
+        // partial_build is stored as a job parameter only (P_PARTIAL_BUILD); batch_index_ids names the layouts to build.
+        var batch = body.Longs("batch_index_ids");
+        var jobs = server.Backend.BuildSegments(new ModelRequest(project, modelName, priority, tag, batch), start, end, subPartitionValues, buildAll);
         var answer = JobInfoJson.Envelope(jobs);
         return new KylinAnswer(200, context.ContentType, answer);
     }

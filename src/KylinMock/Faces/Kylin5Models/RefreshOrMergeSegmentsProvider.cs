@@ -31,7 +31,8 @@ internal sealed class RefreshOrMergeSegmentsProvider(ServerContext server) : IKy
         var names = body.Strings("names");
         var refreshAll = body.Bool("refresh_all_indexes", false);
         var tag = body.String("tag");
-        var jobs = server.Backend.RefreshOrMergeSegments(new ModelRequest(project, modelName, priority, tag), type == "MERGE", ids, names, refreshAll);
+        var batch = body.Longs("batch_index_ids");
+        var jobs = server.Backend.RefreshOrMergeSegments(new ModelRequest(project, modelName, priority, tag, batch), type == "MERGE", ids, names, refreshAll);
         var answer = JobInfoJson.Envelope(jobs);
         return new KylinAnswer(200, context.ContentType, answer);
     }
