@@ -17,7 +17,7 @@ internal sealed class RefreshOrMergeSegmentsProvider(ServerContext server) : IKy
     // type: SegmentsTypeEnumJsonDeserializer refuses anything but REFRESH and MERGE while the body is read; priority: ArgsTypeJsonDeserializer.
     private static readonly BodyShape Shape = new("org.apache.kylin.rest.request.SegmentsRequest", Method,
         new("type", BodyKind.String, Check: CheckType), new("project", BodyKind.String), new("priority", BodyKind.KylinInt), new("ids", BodyKind.Strings),
-        new("names", BodyKind.Strings), new("refresh_all_indexes", BodyKind.Bool), new("tag", BodyKind.Raw));
+        new("names", BodyKind.Strings), new("refresh_all_indexes", BodyKind.Bool), new("tag", BodyKind.Raw), new("batch_index_ids", BodyKind.Longs));
 
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
