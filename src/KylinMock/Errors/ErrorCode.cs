@@ -48,6 +48,9 @@ internal sealed record ErrorCode
     /// <summary>KE-010032212: a status name that is not a JobStatusEnum name.</summary>
     public static readonly ErrorCode JobStatusIllegal = new("KE-010032212", oldStyle: false);
 
+    /// <summary>KE-010032222: a job type name that is not a JobTypeEnum name (5.0.x's list).</summary>
+    public static readonly ErrorCode JobTypeIllegal = new("KE-010032222", oldStyle: false);
+
     /// <summary>KE-010032213: no job selected for an action.</summary>
     public static readonly ErrorCode JobNotSelected = new("KE-010032213", oldStyle: false);
 

@@ -155,11 +155,6 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
     private (string Target, string Alias, long Start, long End, string[] Segments) DrawSubject(int projectIndex, JobShape shape, bool unfinished)
     {
         var project = estate.Projects[projectIndex];
-        if (shape.Kind == SubjectKind.Project)
-        {
-            return (project.Name, project.Name, 0, long.MaxValue, []);
-        }
-
         var first = random.Number(0, project.Tables.Count - 1);
         for (var i = 0; i < project.Tables.Count && unfinished; i++)
         {
