@@ -155,6 +155,13 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
     private (string Target, string Alias, long Start, long End, string[] Segments) DrawSubject(int projectIndex, JobShape shape, bool unfinished)
     {
         var project = estate.Projects[projectIndex];
+        if (shape.Kind == SubjectKind.InternalTable)
+        {
+            // The project's internal tables are its first tables (InternalTableDrafts); a load is a full one.
+            var table = project.Tables[random.Number(0, InternalTableDrafts.PerProject(project) - 1)];
+            return (table, table, 0, long.MaxValue, []);
+        }
+
         var first = random.Number(0, project.Tables.Count - 1);
         for (var i = 0; i < project.Tables.Count && unfinished; i++)
         {

@@ -18,9 +18,13 @@ internal sealed class ModelCatalog
     private readonly HashSet<string> snapshotManagement = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string Project, string Table)> snapshots = new(new SnapshotKeyComparer());
 
+    /// <summary>The internal tables (Kylin 5.0.x).</summary>
+    public InternalTableBook InternalTables { get; } = new();
+
     /// <summary>Forgets everything, the job index included.</summary>
     public void Clear()
     {
+        InternalTables.Clear();
         models.Clear();
         byUuid.Clear();
         segments.Clear();
@@ -64,6 +68,8 @@ internal sealed class ModelCatalog
         {
             SortByRange(list);
         }
+
+        InternalTables.Load(estate.InternalTables);
     }
 
     /// <summary>Indexes a job the store took in (model jobs only).</summary>
@@ -213,6 +219,8 @@ internal sealed class ModelCatalog
             snapshots.Add((job.Project, job.TargetModel));
         }
 
+        InternalTables.Loaded(job);
+
         SegmentEffects.Apply(this, job);
     }
 
@@ -239,7 +247,10 @@ internal sealed class ModelCatalog
     public ModelEstate Snapshot() => new(
         tables.Values.SelectMany(t => t).ToArray(),
         models.ToArray(),
-        models.SelectMany(m => segments[m.Uuid]).ToArray());
+        models.SelectMany(m => segments[m.Uuid]).ToArray())
+    {
+        InternalTables = InternalTables.All,
+    };
 
     private void AddTable(TableDesc table)
     {
