@@ -57,7 +57,7 @@ internal sealed partial class KylinBackend
     /// <summary><c>PUT /cubes/{c}/purge</c> (CS:385-405, CM:273-284): no live or failed job, DISABLED; every segment goes; answers the cube as it was.</summary>
     public CubeView PurgeCube(string name) => WrappedCubeAction("purge", name, (view, model) =>
     {
-        CheckCube(!CubeView.HasJob(view.Catalog, model, ExecutableState.READY, ExecutableState.RUNNING, ExecutableState.ERROR, ExecutableState.PAUSED), string.Format(System.Globalization.CultureInfo.InvariantCulture, CubeRunningOrFailed, model.Alias));
+        CheckCube(!CubeView.HasJob(view.Catalog, model, ExecutableState.READY, ExecutableState.PENDING, ExecutableState.RUNNING, ExecutableState.ERROR, ExecutableState.PAUSED), string.Format(System.Globalization.CultureInfo.InvariantCulture, CubeRunningOrFailed, model.Alias));
         var status = CubeView.StatusOf(model);
         CheckCube(status == "DISABLED", $"Only disabled cube can be purged, status of '{model.Alias}' is {status}.");
         var before = CubeView.Of(model, view.Catalog);
@@ -105,7 +105,7 @@ internal sealed partial class KylinBackend
     {
         var catalog = view.Catalog;
         var model = CubeView.Find(catalog, name) ?? throw Kylin4Error.WrappedAs($"Failed to delete cube.  Caused by: Cannot find cube '{name}'.", Kylin4Error.NotFound, $"Cannot find cube '{name}'.");
-        if (CubeView.HasJob(catalog, model, ExecutableState.READY, ExecutableState.RUNNING, ExecutableState.ERROR))
+        if (CubeView.HasJob(catalog, model, ExecutableState.READY, ExecutableState.PENDING, ExecutableState.RUNNING, ExecutableState.ERROR))
         {
             var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, CubeRunningOrFailed, model.Alias);
             throw Kylin4Error.WrappedAs("Failed to delete cube.  Caused by: " + text, Kylin4Error.BadRequest, text);

@@ -51,6 +51,9 @@ internal sealed record ErrorCode
     /// <summary>KE-010032212: a status name that is not a JobStatusEnum name.</summary>
     public static readonly ErrorCode JobStatusIllegal = new("KE-010032212", oldStyle: false);
 
+    /// <summary>KE-010032222: a job type name that is not a JobTypeEnum name (5.0.x's list).</summary>
+    public static readonly ErrorCode JobTypeIllegal = new("KE-010032222", oldStyle: false);
+
     /// <summary>KE-010032213: no job selected for an action.</summary>
     public static readonly ErrorCode JobNotSelected = new("KE-010032213", oldStyle: false);
 
@@ -189,6 +192,21 @@ internal sealed record ErrorCode
 
     /// <summary>KE-010008001: Database Not Exist (old style).</summary>
     public static readonly ErrorCode DatabaseNotExist = new("KE-010008001", oldStyle: true);
+
+    // Kylin 5.0.x's internal-table codes (ServerErrorCode INTERNAL_TABLE_*): their numbers are not in the stored
+    // sources, so they follow the table block's last code (FAILED_UPDATE_TABLE_NAME, KE-010007011).
+
+    /// <summary>INTERNAL_TABLE_NOT_EXIST (old style; number not verified).</summary>
+    public static readonly ErrorCode InternalTableNotExist = new("KE-010007012", oldStyle: true);
+
+    /// <summary>INTERNAL_TABLE_ERROR (old style; number not verified).</summary>
+    public static readonly ErrorCode InternalTableError = new("KE-010007013", oldStyle: true);
+
+    /// <summary>INVALID_INTERNAL_TABLE_PARAMETER (old style; number not verified).</summary>
+    public static readonly ErrorCode InvalidInternalTableParameter = new("KE-010007014", oldStyle: true);
+
+    /// <summary>INTERNAL_TABLE_PARTITION_NOT_EXIST (old style; number not verified).</summary>
+    public static readonly ErrorCode InternalTablePartitionNotExist = new("KE-010007015", oldStyle: true);
 
     /// <summary>KE-010007001: Table Not Exist (old style).</summary>
     public static readonly ErrorCode TableNotExist = new("KE-010007001", oldStyle: true);

@@ -18,6 +18,8 @@ internal static class MessageCatalog
         ["KE-010032212"] = (
             "The selected job status is invalid. The value of status must be \"PENDING\", \"RUNNING\", \"FINISHED\", \"ERROR\", \"DISCARDED\" or \"STOPPED\". Please check and try again.",
             "选择的任务状态无效，状态必须是 “PENDING“、“RUNNING“、“FINISHED“、“ERROR”、“DISCARDED“ 或 “STOPPED“。请检查后重试。"),
+        // The 5.0.x bundle's text for KE-010032222 is not in the stored sources; worded as its sibling KE-010032212.
+        ["KE-010032222"] = ("The selected job type is invalid. Please check and try again.", "选择的任务类型无效。请检查后重试。"),
         ["KE-010032213"] = ("At least one job should be selected to %s.", "至少选择一个任务 %s。"),
         ["KE-010032215"] = (
             "Can't perform current operation, as an error occurred when updating the job status. Please refresh the job list and try again.",
@@ -93,6 +95,10 @@ internal static class MessageCatalog
         ["KE-010000005"] = ("Empty Parameter", "Empty Parameter"),
         ["KE-010008001"] = ("Database Not Exist", "Database Not Exist"),
         ["KE-010007001"] = ("Table Not Exist", "Table Not Exist"),
+        ["KE-010007012"] = ("Internal Table Not Exist", "Internal Table Not Exist"),
+        ["KE-010007013"] = ("Internal Table Error", "Internal Table Error"),
+        ["KE-010007014"] = ("Invalid Internal Table Parameter", "Invalid Internal Table Parameter"),
+        ["KE-010007015"] = ("Internal Table Partition Not Exist", "Internal Table Partition Not Exist"),
         ["KE-010033001"] = ("Snapshot Not Exist", "Snapshot Not Exist"),
         ["KE-010033002"] = ("Snapshot Management Not Enabled", "Snapshot Management Not Enabled"),
         ["KE-010002018"] = ("Subpartition column not set", "Subpartition column not set"),

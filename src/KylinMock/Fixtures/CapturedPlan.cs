@@ -18,7 +18,7 @@ internal static class CapturedPlan
         }
 
         var late = now - due + job.Plan.PickupDelayMs;
-        if (job.State == ExecutableState.READY)
+        if (job.State is ExecutableState.READY or ExecutableState.PENDING)
         {
             job.Plan = job.Plan with { PickupDelayMs = job.Plan.PickupDelayMs + late };
             return;

@@ -70,7 +70,7 @@ internal static class FixtureReader
         var mocks = new Dictionary<string, MockJob>(StringComparer.Ordinal);
         var projects = new List<Project>();
         FixtureOrigin? origin = null;
-        var modelParts = new string?[3];
+        var modelParts = new string?[4];
         string? rowsJson = null;
         try
         {
@@ -103,6 +103,7 @@ internal static class FixtureReader
                         case "tables": modelParts[0] = r.Raw(place); break;
                         case "models": modelParts[1] = r.Raw(place); break;
                         case "segments": modelParts[2] = r.Raw(place); break;
+                        case "internal_tables": modelParts[3] = r.Raw(place); break;
                         case "rows": rowsJson = r.Raw(place); break;
                         default: r.Skip(place); break;
                     }
@@ -116,7 +117,7 @@ internal static class FixtureReader
             throw r.Invalid(place, e);
         }
 
-        var models = modelParts.Any(p => p is not null) ? ModelEstateJson.Read(modelParts[0], modelParts[1], modelParts[2], source) : null;
+        var models = modelParts.Any(p => p is not null) ? ModelEstateJson.Read(modelParts[0], modelParts[1], modelParts[2], source) with { InternalTables = InternalTableFixtureJson.Read(modelParts[3], source) } : null;
         var jobs = Assemble(drafts, mocks, place);
         if (rowsJson is not null)
         {

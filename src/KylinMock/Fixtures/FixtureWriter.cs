@@ -53,6 +53,7 @@ internal static class FixtureWriter
         if (fixture.Estate.Models is { } models)
         {
             ModelEstateJson.Write(w, models, fixture.Estate.Jobs);
+            InternalTableFixtureJson.Write(w, models.InternalTables);
         }
 
         w.WritePropertyName("jobs");

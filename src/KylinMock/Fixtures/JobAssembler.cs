@@ -20,7 +20,7 @@ internal static class JobAssembler
             return new JobDraft { Record = record, Id = record.Id };
         }
 
-        var (health, alias) = Subject(record, type, project);
+        var (health, alias) = Subject(record, type);
         var job = new Job
         {
             Id = id,
@@ -79,6 +79,7 @@ internal static class JobAssembler
         JobStages.KeepCapturedRatio(job, draft.StepRatio);
         job.Runs = mock?.Runs ?? (job.StartTime > 0 ? 1 : 0);
         job.ReadySince = mock?.ReadySince ?? (state == ExecutableState.READY ? job.LastModified : job.CreateTime);
+        job.PendingSince = state == ExecutableState.PENDING ? job.LastModified : 0;
         job.history.Add(state);
         if (draft.Record?.PendingSteps is { Length: > 0 } pending)
         {
@@ -164,7 +165,7 @@ internal static class JobAssembler
     };
 
     // Reverses ExecutableResponse.create: the special target_subject values name what is missing.
-    private static (SubjectHealth Health, string? Alias) Subject(JobRecord record, JobType type, string project)
+    private static (SubjectHealth Health, string? Alias) Subject(JobRecord record, JobType type)
     {
         var subject = record.TargetSubject;
         var error = record.TargetSubjectError;
@@ -172,7 +173,8 @@ internal static class JobAssembler
         {
             SubjectKind.Table => (error ? SubjectHealth.TableDeleted : SubjectHealth.Healthy, record.TargetModel),
             SubjectKind.Snapshot => (error ? SubjectHealth.SnapshotDeleted : SubjectHealth.Healthy, record.TargetModel),
-            SubjectKind.Project => (SubjectHealth.Healthy, project),
+            SubjectKind.InternalTable => (error ? SubjectHealth.InternalTableDeleted : SubjectHealth.Healthy, record.TargetModel),
+            SubjectKind.Cron => (SubjectHealth.Healthy, record.TargetModel),
             _ when !error => (SubjectHealth.Healthy, subject),
             _ when subject is not null && subject.EndsWith(" broken", StringComparison.Ordinal) =>
                 (SubjectHealth.ModelBroken, subject[..^" broken".Length]),

@@ -15,7 +15,9 @@ internal static class MockJobJson
         PlanJson.Write(w, job.Plan);
         w.Property("runs", job.Runs);
         w.Property("ready_since", job.ReadySince);
-        if (withState || job.State == ExecutableState.SUICIDAL)
+
+        // SUICIDAL and PENDING are the states a job's shown status does not tell apart (from DISCARDED, from READY).
+        if (withState || job.State is ExecutableState.SUICIDAL or ExecutableState.PENDING)
         {
             w.Property("state", job.State.ToString());
         }

@@ -53,7 +53,7 @@ internal static class StepSynthesis
                 step.StartTime = start;
                 step.LastRunningStartTime = start;
                 break;
-            case ExecutableState.READY:
+            case ExecutableState.READY or ExecutableState.PENDING:
                 Ran(step, ExecutableState.READY, start, start + share);
                 break;
             default:

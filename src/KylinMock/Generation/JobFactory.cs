@@ -155,9 +155,11 @@ internal sealed class JobFactory(Randomizer random, EstateDraft estate, PlanPool
     private (string Target, string Alias, long Start, long End, string[] Segments) DrawSubject(int projectIndex, JobShape shape, bool unfinished)
     {
         var project = estate.Projects[projectIndex];
-        if (shape.Kind == SubjectKind.Project)
+        if (shape.Kind == SubjectKind.InternalTable)
         {
-            return (project.Name, project.Name, 0, long.MaxValue, []);
+            // The project's internal tables are its first tables (InternalTableDrafts); a load is a full one.
+            var table = project.Tables[random.Number(0, InternalTableDrafts.PerProject(project) - 1)];
+            return (table, table, 0, long.MaxValue, []);
         }
 
         var first = random.Number(0, project.Tables.Count - 1);

@@ -57,7 +57,10 @@ internal static class JobGenerator
         var books = estate.Books.SelectMany(b => b).ToArray();
         return new Estate(estate.Projects, jobs)
         {
-            Models = new Models.ModelEstate(estate.Tables, books.Select(b => b.Model).ToArray(), books.SelectMany(b => b.Segments).ToArray()),
+            Models = new Models.ModelEstate(estate.Tables, books.Select(b => b.Model).ToArray(), books.SelectMany(b => b.Segments).ToArray())
+            {
+                InternalTables = InternalTableDrafts.Of(estate.Projects, estate.Tables, referenceMs),
+            },
         };
     }
 

@@ -48,6 +48,9 @@ internal static class JobShapes
     [
         (JobType.INDEX_BUILD, 200), (JobType.INC_BUILD, 250), (JobType.INDEX_MERGE, 80), (JobType.INDEX_REFRESH, 100),
         (JobType.TABLE_SAMPLING, 100), (JobType.SNAPSHOT_BUILD, 80), (JobType.SNAPSHOT_REFRESH, 60),
+
+        // Kylin 5.0.x: layout optimizations, index plan optimizations and internal table loads.
+        (JobType.LAYOUT_DATA_OPTIMIZE, 20), (JobType.INDEX_PLAN_OPT, 15), (JobType.INTERNAL_TABLE_BUILD, 30), (JobType.INTERNAL_TABLE_REFRESH, 15),
     ];
 
     // A Kylin 4 estate's jobs: builds (and Kylin 5's index builds shown as builds), merges, refreshes and samplings, with Kylin 4's plans.

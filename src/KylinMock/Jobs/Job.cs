@@ -87,6 +87,9 @@ public sealed class Job
     /// <summary>When the job last entered READY, epoch ms.</summary>
     public long ReadySince { get; internal set; }
 
+    // When the scheduler last published the job (READY -> PENDING), epoch ms.
+    internal long PendingSince;
+
     /// <summary>True for a job loaded without a plan (captured from a real Kylin): its default plan counts from when the store loads it, so it stays as captured until the clock moves.</summary>
     public bool PlanCountsFromLoad { get => planCountsFromLoad; init => planCountsFromLoad = value; }
 

@@ -1,12 +1,26 @@
 namespace KylinMock.Jobs;
 
 /// <summary>
-/// A job's automatic life (<c>DefaultExecutable</c>): READY until the scheduler picks it up, then
-/// its steps run in order (CHAIN), each READY -> RUNNING -> SUCCEED, or -> ERROR, which ends the job in
-/// ERROR; when every step has succeeded the job is SUCCEED. Driven by the plan and the clock only.
+/// A job's automatic life (<c>DefaultExecutable</c>, 5.0.x's <c>JdbcJobScheduler</c>): READY until the scheduler's
+/// master publishes it (PENDING, holding a running slot of its project), RUNNING when an executor takes it at its
+/// pick-up time, then its steps run in order (CHAIN), each READY -> RUNNING -> SUCCEED, or -> ERROR, which ends the
+/// job in ERROR; when every step has succeeded the job is SUCCEED. Driven by the plan and the clock only.
 /// </summary>
 internal static class JobLife
 {
+    /// <summary>
+    /// How long a published job waits for an executor (the slave's poll): the last second of the plan's pick-up
+    /// delay (its second half when shorter than two seconds), so the job still runs when its plan says.
+    /// </summary>
+    public const long ExecutorPollMs = 1_000;
+
+    /// <summary>When the scheduler publishes a READY job (READY -> PENDING), slots permitting.</summary>
+    public static long PublishTime(Job job)
+    {
+        var delay = job.Plan.PickupDelayMs;
+        return checked(job.ReadySince + delay - Math.Min(ExecutorPollMs, delay / 2));
+    }
+
     /// <summary>When the job's next automatic move is due, or null when it waits for a user.</summary>
     public static long? NextEventTime(Job job)
     {
@@ -14,7 +28,9 @@ internal static class JobLife
         switch (job.State)
         {
             case ExecutableState.READY:
-                return checked(job.ReadySince + job.Plan.PickupDelayMs);
+                return PublishTime(job);
+            case ExecutableState.PENDING:
+                return Math.Max(job.PendingSince, checked(job.ReadySince + job.Plan.PickupDelayMs));
             case ExecutableState.RUNNING:
                 var index = RunningStepIndex(job);
                 if (index < 0)
@@ -28,7 +44,14 @@ internal static class JobLife
         }
     }
 
-    /// <summary>The scheduler picks the job up at <paramref name="at"/>: the job and its first unfinished step run.</summary>
+    /// <summary>The scheduler publishes the job at <paramref name="at"/> (<c>ExecutableManager.publishJob</c>): PENDING.</summary>
+    public static void Publish(Job job, long at)
+    {
+        StateMoves.MoveJob(job, ExecutableState.PENDING, at);
+        job.PendingSince = at;
+    }
+
+    /// <summary>An executor takes the published job at <paramref name="at"/>: the job and its first unfinished step run.</summary>
     public static void PickUp(Job job, long at)
     {
         StateMoves.MoveJob(job, ExecutableState.RUNNING, at);
@@ -67,6 +90,10 @@ internal static class JobLife
         while (NextEventTime(job) is { } due && due <= now)
         {
             if (job.State == ExecutableState.READY)
+            {
+                Publish(job, due);
+            }
+            else if (job.State == ExecutableState.PENDING)
             {
                 PickUp(job, due);
             }

@@ -2,7 +2,8 @@ namespace KylinMock.Jobs;
 
 /// <summary>
 /// Kylin's scheduler over the store's jobs (<c>JdbcJobScheduler</c>): a timeline of every job's
-/// next automatic move, the running slots of each project and the READY jobs queued for a slot.
+/// next automatic move, the running slots of each project (held by PENDING and RUNNING jobs, as the master
+/// counts them) and the READY jobs queued for a slot.
 /// <see cref="CatchUp"/> processes every due move in time order across all jobs, so the per-project
 /// limit holds exactly. It owns no lock: its one owner, the job store, calls it under its own, and
 /// hears of every job it moves through <c>moved</c>.
@@ -26,7 +27,7 @@ internal sealed class JobScheduler
         this.moved = moved;
     }
 
-    /// <summary>How many jobs of <paramref name="project"/> are RUNNING.</summary>
+    /// <summary>How many jobs of <paramref name="project"/> hold a slot (PENDING or RUNNING).</summary>
     public int Running(string project) => runningByProject.GetValueOrDefault(project);
 
     /// <summary>How many jobs have an automatic move ahead of them.</summary>
@@ -41,10 +42,10 @@ internal sealed class JobScheduler
         waitingByProject.Clear();
     }
 
-    /// <summary>Takes a job in as it is: a RUNNING one holds a slot, and its next move (if any) is due.</summary>
+    /// <summary>Takes a job in as it is: a PENDING or RUNNING one holds a slot, and its next move (if any) is due.</summary>
     public void Admit(Job job)
     {
-        if (job.State == ExecutableState.RUNNING)
+        if (job.State.HoldsSlot())
         {
             Count(job.Project, +1);
         }
@@ -56,7 +57,7 @@ internal sealed class JobScheduler
     public void Forget(Job job)
     {
         scheduled.Remove(job);
-        if (job.State == ExecutableState.RUNNING)
+        if (job.State.HoldsSlot())
         {
             Count(job.Project, -1);
         }
@@ -82,8 +83,12 @@ internal sealed class JobScheduler
                     continue;
                 }
 
-                JobLife.PickUp(job, due);
+                JobLife.Publish(job, due);
                 Count(job.Project, +1);
+            }
+            else if (job.State == ExecutableState.PENDING)
+            {
+                JobLife.PickUp(job, due);
             }
             else
             {
@@ -102,7 +107,7 @@ internal sealed class JobScheduler
     /// <summary>A user action changed <paramref name="job"/> at <paramref name="now"/>: its slot, its next move and any freed slot follow.</summary>
     public void Changed(Job job, bool wasRunning, long now)
     {
-        var isRunning = job.State == ExecutableState.RUNNING;
+        var isRunning = job.State.HoldsSlot();
         if (wasRunning != isRunning)
         {
             Count(job.Project, isRunning ? +1 : -1);
@@ -134,20 +139,26 @@ internal sealed class JobScheduler
         }
     }
 
-    // A slot freed at `at`: the longest-waiting READY job of the project starts then.
+    // A slot freed at `at`: the longest-waiting READY job of the project is published then (and runs at once
+    // when its pick-up time has passed).
     private void StartWaiting(string project, long at)
     {
         var queue = Waiting(project);
         while (queue.Count > 0 && Running(project) < maxRunningPerProject)
         {
             var next = queue.Dequeue();
-            if (next.State != ExecutableState.READY || next.ReadySince + next.Plan.PickupDelayMs > at)
+            if (next.State != ExecutableState.READY || JobLife.PublishTime(next) > at)
             {
                 continue;
             }
 
-            JobLife.PickUp(next, at);
+            JobLife.Publish(next, at);
             Count(project, +1);
+            if (JobLife.NextEventTime(next) <= at)
+            {
+                JobLife.PickUp(next, at);
+            }
+
             Moved(next);
         }
     }

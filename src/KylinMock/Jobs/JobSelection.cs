@@ -15,6 +15,14 @@ internal static class JobSelection
             if (JobStatuses.TryParse(name, out var status))
             {
                 states |= 1 << (int)JobStatuses.FilterState(status);
+
+                // 5.0.x JobStatusUtil.mapJobStatusToScheduleState: PENDING stands for READY and PENDING, DISCARDED for SUICIDAL and DISCARDED.
+                states |= status switch
+                {
+                    JobStatus.PENDING => 1 << (int)ExecutableState.PENDING,
+                    JobStatus.DISCARDED => 1 << (int)ExecutableState.DISCARDED,
+                    _ => 0,
+                };
             }
         }
 

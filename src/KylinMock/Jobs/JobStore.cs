@@ -350,7 +350,7 @@ public sealed class JobStore
     // A user action on one job: the running count, the job's due time and any freed slot follow.
     private void Change(Job job, Action<Job> action, long now)
     {
-        var wasRunning = job.State == ExecutableState.RUNNING;
+        var wasRunning = job.State.HoldsSlot();
         try
         {
             action(job);

@@ -1,9 +1,9 @@
 namespace KylinMock.Jobs;
 
 /// <summary>
-/// The three names Kylin derives for a job's subject: what the response shows
-/// (<c>ExecutableResponse.create</c>), what sorting reads (<c>ExecutablePOSortBean.getTargetModelAlias</c>)
-/// and what the <c>key</c> filter matches (<c>JobUtil.deduceTargetSubject</c>).
+/// The two names Kylin derives for a job's subject: what the response shows (<c>ExecutableResponse.create</c>)
+/// and what the job table's <c>subject</c> column holds, which the list's <c>subject</c> and <c>key</c> match
+/// (<c>JobInfoDao.constructJobInfo</c>).
 /// </summary>
 internal static class JobSubject
 {
@@ -16,7 +16,12 @@ internal static class JobSubject
         SubjectKind.Snapshot => job.SubjectHealth == SubjectHealth.SnapshotDeleted && job.State.IsFinal()
             ? ("The snapshot is deleted", true)
             : (job.TargetModel, false),
-        SubjectKind.Project => (job.Project, false),
+
+        // No space before "not": ExecutableResponse.create appends the words to the table name as they are.
+        SubjectKind.InternalTable => job.SubjectHealth == SubjectHealth.InternalTableDeleted
+            ? (job.TargetModel + "not exist or has been deleted", true)
+            : (job.TargetModel, false),
+        SubjectKind.Cron => (job.TargetModel, false),
         _ => job.SubjectHealth switch
         {
             SubjectHealth.ModelDeleted => ("The model is deleted", true),
@@ -25,21 +30,14 @@ internal static class JobSubject
         },
     };
 
-    /// <summary>The name <c>sort_by=target_subject</c> orders by; null sorts last.</summary>
-    public static string? SortName(Job job) => job.JobName.SubjectKind() switch
+    /// <summary>
+    /// The job table's <c>subject</c>: the table name for table, snapshot and internal table jobs, the type name
+    /// for cron jobs, and the model's alias as it was when the job was written (a deleted model's jobs keep it).
+    /// </summary>
+    public static string? Column(Job job) => job.JobName.SubjectKind() switch
     {
-        SubjectKind.Table => job.TargetModel,
-        SubjectKind.Snapshot => job.SubjectHealth == SubjectHealth.SnapshotDeleted && job.State.IsFinal() ? null : job.TargetModel,
-        SubjectKind.Project => job.Project,
-        _ => job.SubjectHealth == SubjectHealth.ModelDeleted ? null : job.SubjectAlias,
-    };
-
-    /// <summary>The name the <c>key</c> filter matches: only a healthy subject has one.</summary>
-    public static string? KeyName(Job job) => job.JobName.SubjectKind() switch
-    {
-        SubjectKind.Table => job.SubjectHealth == SubjectHealth.TableDeleted ? null : job.TargetModel,
-        SubjectKind.Snapshot => job.SubjectHealth == SubjectHealth.SnapshotDeleted && job.State.IsFinal() ? null : job.TargetModel,
-        SubjectKind.Project => job.Project,
-        _ => job.SubjectHealth == SubjectHealth.Healthy ? job.SubjectAlias : null,
+        SubjectKind.Model => job.SubjectAlias,
+        SubjectKind.Cron => job.JobName.ToString(),
+        _ => job.TargetModel,
     };
 }

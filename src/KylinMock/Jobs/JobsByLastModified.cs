@@ -17,6 +17,9 @@ internal sealed class JobsByLastModified
 
     private readonly int[] byState = new int[Enum.GetValues<ExecutableState>().Max(s => (int)s) + 1];
 
+    /// <summary>How many listed jobs are of a type the list leaves out by default (cron jobs, asynchronous queries).</summary>
+    public int OutsideBuildTypes { get; private set; }
+
     /// <summary>How many jobs are listed.</summary>
     public int Count => order.Count;
 
@@ -43,6 +46,7 @@ internal sealed class JobsByLastModified
     {
         order.Clear();
         Array.Clear(byState);
+        OutsideBuildTypes = 0;
     }
 
     /// <summary>Lists a job new to the store.</summary>
@@ -52,6 +56,7 @@ internal sealed class JobsByLastModified
         job.listedState = job.State;
         order.Add(job);
         byState[(int)job.State]++;
+        OutsideBuildTypes += job.JobName.IsBuildJobType() ? 0 : 1;
     }
 
     /// <summary>Moves a listed job to where its current last-modified time and state put it.</summary>
@@ -77,6 +82,7 @@ internal sealed class JobsByLastModified
     {
         order.Remove(job);
         byState[(int)job.listedState]--;
+        OutsideBuildTypes -= job.JobName.IsBuildJobType() ? 0 : 1;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ internal static class NewJob
         var type = order.Type;
         var targetModel = order.TargetModel;
         var kind = type.SubjectKind();
-        var wholeTable = kind is SubjectKind.Table or SubjectKind.Snapshot or SubjectKind.Project;
+        var wholeTable = kind is not SubjectKind.Model;
         var job = new Job
         {
             Id = id,

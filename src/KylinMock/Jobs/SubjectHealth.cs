@@ -20,4 +20,7 @@ internal enum SubjectHealth
 
     /// <summary>The snapshot's table or snapshot is gone: <c>"The snapshot is deleted"</c> once the job is final.</summary>
     SnapshotDeleted,
+
+    /// <summary>The internal table is gone: <c>"&lt;table&gt;not exist or has been deleted"</c>.</summary>
+    InternalTableDeleted,
 }

@@ -21,9 +21,13 @@ internal sealed class ModelCatalog
     private readonly HashSet<string> autoRefreshPut = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string Project, string Table)> snapshots = new(new SnapshotKeyComparer());
 
+    /// <summary>The internal tables (Kylin 5.0.x).</summary>
+    public InternalTableBook InternalTables { get; } = new();
+
     /// <summary>Forgets everything, the job index included.</summary>
     public void Clear()
     {
+        InternalTables.Clear();
         models.Clear();
         byUuid.Clear();
         segments.Clear();
@@ -78,6 +82,8 @@ internal sealed class ModelCatalog
             SortByRange(list);
             segmentsById[uuid] = IndexById(list);
         }
+
+        InternalTables.Load(estate.InternalTables);
     }
 
     /// <summary>Indexes a job the store took in (model jobs only).</summary>
@@ -297,6 +303,8 @@ internal sealed class ModelCatalog
         }
 
         Follow(job);
+        InternalTables.Loaded(job);
+
         SegmentEffects.Apply(this, job);
     }
 
@@ -348,6 +356,7 @@ internal sealed class ModelCatalog
         models.ToArray(),
         models.SelectMany(m => segments[m.Uuid]).ToArray())
     {
+        InternalTables = InternalTables.All,
         Rows = statedRows,
     };
 

@@ -6,6 +6,9 @@ namespace KylinMock.Models;
 /// <param name="Segments">Every model's segments, in range order per model.</param>
 internal sealed record ModelEstate(IReadOnlyList<TableDesc> Tables, IReadOnlyList<DataModel> Models, IReadOnlyList<Segment> Segments)
 {
+    /// <summary>The internal tables (Kylin 5.0.x), in the order they were made.</summary>
+    public IReadOnlyList<InternalTable> InternalTables { get; init; } = [];
+
     /// <summary>An estate with no tables, models or segments.</summary>
     public static ModelEstate Empty { get; } = new([], [], []);
 

@@ -8,17 +8,23 @@ internal sealed record JobFilter
     /// <summary>Requested status names as sent (Kylin validates them; empty = all).</summary>
     public IReadOnlyList<string> Statuses { get; init; } = [];
 
-    /// <summary>Exact job type names; null or empty = all.</summary>
+    /// <summary>Exact job type names; null or empty = all (the face puts <c>BUILD_JOB_TYPES</c> here when none are named).</summary>
     public IReadOnlyList<string>? JobNames { get; init; }
 
     /// <summary>The <c>time_filter</c> code.</summary>
     public int TimeFilter { get; init; } = Query.TimeFilter.All;
 
-    /// <summary>Exact <c>target_model</c> to match (trimmed), when not empty.</summary>
+    /// <summary>A job's <c>subject</c> (model alias or table name) to match exactly (trimmed), when not empty.</summary>
     public string? Subject { get; init; }
 
-    /// <summary>Case-insensitive part of the job id or subject (trimmed), when not empty.</summary>
+    /// <summary>Resolved to model, table and project names first; when none match, a part of the job id (<c>LIKE %key%</c>).</summary>
     public string? Key { get; init; }
+
+    /// <summary><c>exact</c>: the key names a model, table or project whole (ignoring case) instead of a part of one.</summary>
+    public bool Exact { get; init; }
+
+    /// <summary>The job table's <c>LIMIT/OFFSET</c> (v4: a negative offset or size lists every job), not the v2 face's cut of the whole list.</summary>
+    public bool SqlPaging { get; init; } = true;
 
     /// <summary>The project, or null/empty for every project.</summary>
     public string? Project { get; init; }
@@ -38,7 +44,7 @@ internal sealed record JobFilter
     /// <summary>Two filters are equal when every parameter is, lists item by item (so equal requests answer alike).</summary>
     public bool Equals(JobFilter? other) =>
         other is not null && TimeFilter == other.TimeFilter && PageOffset == other.PageOffset && PageSize == other.PageSize
-        && Reverse == other.Reverse && SortBy == other.SortBy && Subject == other.Subject && Key == other.Key && Project == other.Project
+        && Reverse == other.Reverse && Exact == other.Exact && SqlPaging == other.SqlPaging && SortBy == other.SortBy && Subject == other.Subject && Key == other.Key && Project == other.Project
         && ListEquality.Equal(Statuses, other.Statuses) && ListEquality.Equal(JobNames, other.JobNames);
 
     /// <inheritdoc />
@@ -49,6 +55,8 @@ internal sealed record JobFilter
         hash.Add(PageOffset);
         hash.Add(PageSize);
         hash.Add(Reverse);
+        hash.Add(Exact);
+        hash.Add(SqlPaging);
         hash.Add(SortBy);
         hash.Add(Subject);
         hash.Add(Key);

@@ -5,22 +5,28 @@ using KylinMock.Jobs;
 namespace KylinMock.Query;
 
 /// <summary>
-/// Kylin's job list (<c>JobService.listJobs</c>/<c>listGlobalJobs</c>) over the store's jobs: its
-/// checks in Kylin's order, its filters, its nulls-last stable sort and its page-index paging.
-/// One pass over the jobs keeps only the best <c>(page_offset + 1) * page_size</c> candidates (a
+/// Kylin 5.0.x's job list (<c>JobInfoService.listJobs</c>/<c>countJobs</c> over <c>JobInfoMapper.selectByJobFilter</c>)
+/// over the store's jobs: its checks in Kylin's order, the job table's filters, its <c>ORDER BY</c> (ties in storage
+/// order) and its <c>LIMIT/OFFSET</c>. One pass over the jobs keeps only the best <c>offset + size</c> candidates (a
 /// filtered top-k), so a list over a million jobs neither copies nor fully sorts them.
 /// </summary>
 internal static class JobQuery
 {
     /// <summary>Runs the list over the store's jobs, inside its lock. Every failure is the KylinException Kylin answers with.</summary>
-    public static JobPage Execute(JobStore.StoreView view, JobFilter filter, TimeZoneInfo zone) =>
-        Execute(view.Jobs, view.ByLastModified, filter, view.Now, zone, Named(filter, view.FindProject(filter.Project ?? string.Empty)), view.ProjectCount);
+    public static JobPage Execute(JobStore.StoreView view, JobFilter filter, TimeZoneInfo zone)
+    {
+        var catalog = view.Catalog;
+        var projects = view.ProjectNames();
+        return Execute(view.Jobs, view.ByLastModified, filter, view.Now, zone, Named(filter, view.FindProject(filter.Project ?? string.Empty)),
+            (key, exact, project) => KeySubjects.Resolve(key, exact, project, catalog, projects));
+    }
 
-    /// <summary>Runs the list over <paramref name="jobs"/> in storage order. Every failure is the KylinException Kylin answers with.</summary>
-    public static JobPage Execute(IReadOnlyList<Job> jobs, JobFilter filter, long now, TimeZoneInfo zone, Func<string, Project?> findProject, int projectCount) =>
-        Execute(Span(jobs), null, filter, now, zone, Named(filter, findProject(filter.Project ?? string.Empty)), projectCount);
+    /// <summary>Runs the list over <paramref name="jobs"/> in storage order (no estate: a key is always a part of the id). Every failure is the KylinException Kylin answers with.</summary>
+    public static JobPage Execute(IReadOnlyList<Job> jobs, JobFilter filter, long now, TimeZoneInfo zone, Func<string, Project?> findProject) =>
+        Execute(Span(jobs), null, filter, now, zone, Named(filter, findProject(filter.Project ?? string.Empty)), static (_, _, _) => []);
 
-    private static JobPage Execute(ReadOnlySpan<Job> span, JobsByLastModified? byLastModified, JobFilter filter, long now, TimeZoneInfo zone, Project? namedProject, int projectCount)
+    private static JobPage Execute(ReadOnlySpan<Job> span, JobsByLastModified? byLastModified, JobFilter filter, long now, TimeZoneInfo zone, Project? namedProject,
+        Func<string, bool, string?, List<string>> resolveKey)
     {
         var statuses = new List<JobStatus>(filter.Statuses.Count);
         foreach (var name in filter.Statuses)
@@ -33,38 +39,54 @@ internal static class JobQuery
             statuses.Add(status);
         }
 
+        // JobInfoService.listJobs: the project's permission, then JobFilterUtil.getJobMapperFilter: the time
+        // filter, the key, the sort, the statuses' states.
         string? project = null;
         if (!string.IsNullOrEmpty(filter.Project))
         {
             project = namedProject?.Name ?? throw new KylinException(ErrorCode.ProjectNotExist, filter.Project);
         }
 
-        // Kylin resolves the time filter per project listed: with no project at all it is never read.
-        long windowStart = 0;
-        if (project is not null || projectCount > 0)
+        if (!TimeFilter.IsValid(filter.TimeFilter))
         {
-            if (!TimeFilter.IsValid(filter.TimeFilter))
-            {
-                throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, "Can not find the JobTimeFilterEnum by code: " + filter.TimeFilter);
-            }
-
-            windowStart = TimeFilter.WindowStart(filter.TimeFilter, DateTimeOffset.FromUnixTimeMilliseconds(now), zone);
+            // Preconditions.checkNotNull: a NullPointerException with this message.
+            throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, "Can not find the JobTimeFilterEnum by code: " + filter.TimeFilter);
         }
 
+        var windowStart = TimeFilter.WindowStart(filter.TimeFilter, DateTimeOffset.FromUnixTimeMilliseconds(now), zone);
+        HashSet<string>? subjects = null;
+        if (!string.IsNullOrEmpty(filter.Subject))
+        {
+            subjects = new HashSet<string>(StringComparer.Ordinal) { filter.Subject.Trim() };
+        }
+
+        string? idLike = null;
+        if (!string.IsNullOrEmpty(filter.Key))
+        {
+            var named = resolveKey(filter.Key, filter.Exact, project);
+            if (named.Count == 0)
+            {
+                idLike = filter.Key;
+            }
+            else
+            {
+                subjects ??= new HashSet<string>(StringComparer.Ordinal);
+                subjects.UnionWith(named);
+            }
+        }
+
+        var sortBy = SortBys.Parse(filter.SortBy)
+            ?? throw KylinException.WithDetail(ErrorCode.InvalidParameter, MessageKey.IllegalSortByFilter, filter.SortBy);
         var statusMatch = StatusMatch.From(statuses);
-        var sortBy = SortBys.Parse(filter.SortBy);
         var ascending = !filter.Reverse;
-        var begin = unchecked(filter.PageOffset * filter.PageSize);
-        var end = unchecked(begin + filter.PageSize);
+        var (begin, end) = Bounds(filter);
         var best = new TopK(Math.Max(0, end), sortBy, ascending);
-        var key = filter.Key?.Trim();
-        var keyed = !string.IsNullOrEmpty(key);
         var types = JobNameMatch(filter.JobNames);
-        var subject = string.IsNullOrEmpty(filter.Subject) ? null : filter.Subject.Trim();
-        if (byLastModified is not null && sortBy == SortBy.LastModified && !keyed && types is null && subject is null && project is null
+        if (byLastModified is not null && sortBy == SortBy.LastModified && idLike is null && subjects is null && project is null
+            && (types is null || (types.OnlyBuildTypes && byLastModified.OutsideBuildTypes == 0))
             && windowStart <= byLastModified.Earliest && statusMatch.CountIn(byLastModified) is var matching && (long)matching * Skip >= byLastModified.Count)
         {
-            return new JobPage(Cut(FirstInOrder(byLastModified, statusMatch, ascending, end), matching, begin, end), matching);
+            return new JobPage(Cut(FirstInOrder(byLastModified, statusMatch, ascending, end), matching, begin, end, filter.SqlPaging), matching);
         }
 
         var total = 0;
@@ -80,9 +102,9 @@ internal static class JobQuery
             if (!statusMatch.Matches(job)
                 || job.LastModified < windowStart
                 || (project is not null && !string.Equals(job.Project, project, StringComparison.OrdinalIgnoreCase))
-                || (keyed && !MatchesKey(job, key!))
-                || (types is not null && !((uint)job.JobName < (uint)types.Length && types[(int)job.JobName]))
-                || (subject is not null && !string.Equals(job.TargetModel, subject, StringComparison.Ordinal)))
+                || (types is not null && !types.Passes(job.JobName))
+                || (idLike is not null && !KeySubjects.IdLike(job.Id, idLike))
+                || (subjects is not null && !(JobSubject.Column(job) is { } subject && subjects.Contains(subject))))
             {
                 continue;
             }
@@ -91,13 +113,22 @@ internal static class JobQuery
             best.Offer(job, i, now);
         }
 
-        var page = Cut(best.Sorted(span), total, begin, end);
-        if (sortBy is null)
+        var page = Cut(best.Sorted(span), total, begin, end, filter.SqlPaging);
+        return new JobPage(ResortPage(page, sortBy, ascending, now), total);
+    }
+
+    // JobController.getJobList: offset = page_offset * page_size (Java int arithmetic); the mapper adds
+    // "limit size offset offset" only when both are non-negative, else every job is listed.
+    private static (int Begin, int End) Bounds(JobFilter filter)
+    {
+        var begin = unchecked(filter.PageOffset * filter.PageSize);
+        if (filter.SqlPaging && (begin < 0 || filter.PageSize < 0))
         {
-            throw KylinException.WithDetail(ErrorCode.InvalidParameter, MessageKey.IllegalSortByFilter, filter.SortBy);
+            return (0, int.MaxValue);
         }
 
-        return new JobPage(ResortPage(page, sortBy.Value, ascending, now), total);
+        // An end past int's range is the end of the table (SQL adds no int arithmetic of its own).
+        return (begin, filter.SqlPaging ? (int)Math.Min((long)begin + filter.PageSize, int.MaxValue) : unchecked(begin + filter.PageSize));
     }
 
     // A list with one sort by last-modified time and no filter but the statuses (the window holds every
@@ -139,8 +170,8 @@ internal static class JobQuery
         _ => jobs.ToArray(),
     };
 
-    // job_names compares each job's type name exactly: which types pass, by enum value.
-    private static bool[]? JobNameMatch(IReadOnlyList<string>? names)
+    // job_names is the job table's "job_type in (...)": which types pass, by enum value.
+    private static TypeMatch? JobNameMatch(IReadOnlyList<string>? names)
     {
         if (names is not { Count: > 0 })
         {
@@ -149,21 +180,33 @@ internal static class JobQuery
 
         var types = Enum.GetValues<JobType>();
         var pass = new bool[types.Max(t => (int)t) + 1];
+        var onlyBuild = true;
         foreach (var type in types)
         {
             pass[(int)type] = names.Contains(type.ToString());
+            onlyBuild &= pass[(int)type] == type.IsBuildJobType();
         }
 
-        return pass;
+        return new TypeMatch(pass, onlyBuild);
     }
 
-    private static bool MatchesKey(Job job, string key) =>
-        job.Id.Contains(key, StringComparison.OrdinalIgnoreCase)
-        || (JobSubject.KeyName(job)?.Contains(key, StringComparison.OrdinalIgnoreCase) ?? false);
+    private sealed record TypeMatch(bool[] Pass, bool OnlyBuildTypes)
+    {
+        public bool Passes(JobType type) => (uint)type < (uint)Pass.Length && Pass[(int)type];
+    }
 
-    // PagingUtil.cutPage on a Java ArrayList, failures included (Models.PagingUtil.Cut).
-    private static List<Job> Cut(List<Job> sortedPrefix, int total, int begin, int end) =>
-        Models.PagingUtil.Cut(total, begin, end) is (int from, int to) ? sortedPrefix.GetRange(from, to - from) : [];
+    // The job table's LIMIT/OFFSET (begin is never negative there), or v2's PagingUtil.cutPage on a Java
+    // ArrayList, failures included (Models.PagingUtil.Cut).
+    private static List<Job> Cut(List<Job> sortedPrefix, int total, int begin, int end, bool sqlPaging)
+    {
+        if (sqlPaging)
+        {
+            var to = (int)Math.Min(Math.Min((long)end, total), sortedPrefix.Count);
+            return begin >= to ? [] : sortedPrefix.GetRange(begin, to - begin);
+        }
+
+        return Models.PagingUtil.Cut(total, begin, end) is (int from, int last) ? sortedPrefix.GetRange(from, last - from) : [];
+    }
 
     // sortTotalDurationList: duration sorts re-sort the page by the response's own field.
     private static IReadOnlyList<Job> ResortPage(List<Job> page, SortBy sortBy, bool ascending, long now)

@@ -1,31 +1,37 @@
 namespace KylinMock.Query;
 
-/// <summary>The <c>sort_by</c> values Kylin accepts (case-sensitive); anything else is refused after paging.</summary>
+/// <summary>
+/// The <c>sort_by</c> values Kylin 5.0.x accepts (case-sensitive) and the job table column each orders by
+/// (<c>JobFilterUtil.convertSortBy</c>); anything else is refused before the query runs.
+/// </summary>
 internal enum SortBy
 {
-    /// <summary><c>last_modified</c>, the default.</summary>
+    /// <summary><c>last_modified</c>, the default: <c>update_time</c>.</summary>
     LastModified,
 
     /// <summary><c>create_time</c>.</summary>
     CreateTime,
 
-    /// <summary><c>duration</c>: the page is re-sorted by the response's duration.</summary>
+    /// <summary><c>duration</c>: <c>job_duration_millis</c>, then the page is re-sorted by the response's duration.</summary>
     Duration,
 
-    /// <summary><c>total_duration</c>: sorted by Kylin's sort-bean total, the page re-sorted by the response's total.</summary>
+    /// <summary><c>total_duration</c>: <c>job_duration_millis</c>, then the page is re-sorted by the response's total.</summary>
     TotalDuration,
 
-    /// <summary><c>target_subject</c>: the name Kylin can still read (nulls last).</summary>
+    /// <summary><c>target_subject</c>: <c>model_id</c>, the job's <c>target_model</c> (a uuid for model jobs).</summary>
     TargetSubject,
 
-    /// <summary><c>job_name</c>.</summary>
+    /// <summary><c>job_name</c>: <c>job_type</c>.</summary>
     JobName,
 
-    /// <summary><c>job_status</c>: not a sort-bean property, so every job compares equal (storage order).</summary>
+    /// <summary><c>job_status</c>: the internal state's name (<c>ERROR</c> before <c>PAUSED</c> before <c>READY</c> ...).</summary>
     JobStatus,
 
     /// <summary><c>project</c>.</summary>
     Project,
+
+    /// <summary><c>id</c>: <c>job_id</c>.</summary>
+    Id,
 }
 
 /// <summary>Parsing of <see cref="SortBy"/>.</summary>
@@ -42,6 +48,7 @@ internal static class SortBys
         "job_name" => SortBy.JobName,
         "job_status" => SortBy.JobStatus,
         "project" => SortBy.Project,
+        "id" => SortBy.Id,
         _ => null,
     };
 }

@@ -1,12 +1,13 @@
+using KylinMock.Errors;
 using KylinMock.Jobs;
 
 namespace KylinMock.Query;
 
 /// <summary>
-/// Kylin's status filter (<c>JobService.filterAndSortExecutablePO</c>): requested names map to internal
-/// states (DISCARDED and SUICIDAL both to SUICIDAL), and a job matches when its state is in that set
-/// or its displayed status is among the names; so DISCARDED matches DISCARDED and SUICIDAL jobs.
-/// Both tests depend on the job's state alone, so they are folded into one bit per state.
+/// Kylin 5.0.x's status filter (<c>JobStatusUtil.mapJobStatusToScheduleState</c>, then the job table's
+/// <c>job_status in (...)</c>): each requested name stands for internal states (PENDING for READY and PENDING,
+/// DISCARDED for SUICIDAL and DISCARDED, NEW for READY, SKIP for a state no job of the mock is in); STARTING,
+/// STOPPING, LAUNCHING_ERROR and WARNING map to none and fail. One bit per state.
 /// </summary>
 internal readonly struct StatusMatch
 {
@@ -14,7 +15,7 @@ internal readonly struct StatusMatch
 
     private StatusMatch(int states) => this.states = states;
 
-    /// <summary>Builds the match; STARTING, STOPPING, LAUNCHING_ERROR, SKIP and WARNING are refused (KE-010000003).</summary>
+    /// <summary>Builds the match; a name that maps to no state is Kylin's RuntimeException ("Can not map X to ExecutableState").</summary>
     public static StatusMatch From(IReadOnlyList<JobStatus> statuses)
     {
         if (statuses.Count == 0)
@@ -22,18 +23,10 @@ internal readonly struct StatusMatch
             return new StatusMatch(-1);
         }
 
-        var filterStates = new HashSet<ExecutableState>();
-        var names = new HashSet<JobStatus>();
+        var mask = 0;
         foreach (var status in statuses)
         {
-            names.Add(status);
-            filterStates.Add(JobStatuses.FilterState(status));
-        }
-
-        var mask = 0;
-        foreach (var state in Enum.GetValues<ExecutableState>())
-        {
-            if (filterStates.Contains(state) || names.Contains(state.ToJobStatus()))
+            foreach (var state in States(status))
             {
                 mask |= 1 << (int)state;
             }
@@ -41,6 +34,21 @@ internal readonly struct StatusMatch
 
         return new StatusMatch(mask);
     }
+
+    /// <summary>The internal states a status name stands for.</summary>
+    public static ExecutableState[] States(JobStatus status) => status switch
+    {
+        JobStatus.NEW => [ExecutableState.READY],
+        JobStatus.PENDING => [ExecutableState.READY, ExecutableState.PENDING],
+        JobStatus.RUNNING => [ExecutableState.RUNNING],
+        JobStatus.ERROR => [ExecutableState.ERROR],
+        JobStatus.FINISHED => [ExecutableState.SUCCEED],
+        JobStatus.STOPPED => [ExecutableState.PAUSED],
+        JobStatus.SUICIDAL => [ExecutableState.SUICIDAL],
+        JobStatus.DISCARDED => [ExecutableState.SUICIDAL, ExecutableState.DISCARDED],
+        JobStatus.SKIP => [],
+        _ => throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, "Can not map " + status + " to ExecutableState"),
+    };
 
     /// <summary>How many of the listed jobs pass the filter.</summary>
     public int CountIn(JobsByLastModified jobs) => jobs.CountIn(states);

@@ -20,7 +20,7 @@ internal sealed class TopK
     {
         this.capacity = capacity;
         this.sortBy = sortBy;
-        byText = sortBy is SortBy.TargetSubject or SortBy.JobName or SortBy.Project;
+        byText = sortBy is SortBy.TargetSubject or SortBy.JobName or SortBy.Project or SortBy.JobStatus or SortBy.Id;
         worstFirst = new KylinOrder(byText, ascending);
 
         // Grown on demand: a huge page_size must not allocate up front.
@@ -70,18 +70,19 @@ internal sealed class TopK
     {
         SortBy.LastModified => job.LastModified,
         SortBy.CreateTime => job.CreateTime,
-        SortBy.Duration => JobTiming.Duration(job, now),
-        SortBy.TotalDuration => JobTiming.SortTotalDurationKept(job, now),
 
-        // job_status is no property of Kylin's sort bean, and an unknown sort_by reads null too: all equal.
+        // job_duration_millis: the duration JobInfoDao.constructJobInfo stored with the job's last write.
+        SortBy.Duration or SortBy.TotalDuration => JobTiming.Duration(job, job.LastModified),
         _ => 0,
     };
 
     /// <summary>The text sort key of <paramref name="job"/> for <paramref name="sortBy"/> (null sorts last).</summary>
     internal static string? TextKey(SortBy? sortBy, Job job) => sortBy switch
     {
-        SortBy.TargetSubject => JobSubject.SortName(job),
+        SortBy.TargetSubject => job.TargetModel,
         SortBy.JobName => job.JobName.ToString(),
+        SortBy.JobStatus => job.State.ToString(),
+        SortBy.Id => job.Id,
         _ => job.Project,
     };
 

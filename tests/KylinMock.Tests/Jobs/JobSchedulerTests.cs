@@ -28,7 +28,7 @@ public class JobSchedulerTests
     {
         var scheduler = Scheduler(maxRunning: 20);
         var job = Admitted(scheduler, "a");
-        clock.Advance(TimeSpan.FromMilliseconds(999));
+        clock.Advance(TimeSpan.FromMilliseconds(499));
         scheduler.CatchUp(Now);
         Assert.Multiple(() =>
         {
@@ -50,7 +50,9 @@ public class JobSchedulerTests
             Assert.That(job.State, Is.EqualTo(ExecutableState.RUNNING));
             Assert.That(job.StartTime, Is.EqualTo(start + 1_000), "picked up when due, not when caught up");
             Assert.That(scheduler.Running("p"), Is.EqualTo(1));
-            Assert.That(moves, Is.EqualTo(new[] { "a" }));
+
+            // Published (READY -> PENDING) at 0.5 s, taken by an executor (PENDING -> RUNNING) at 1 s.
+            Assert.That(moves, Is.EqualTo(new[] { "a", "a" }));
         });
     }
 
@@ -67,8 +69,8 @@ public class JobSchedulerTests
         {
             Assert.That(a.State, Is.EqualTo(ExecutableState.SUCCEED));
             Assert.That(b.State, Is.EqualTo(ExecutableState.SUCCEED));
-            // a: pick-up at 1 s, step ends at 11, 21, 31 s; b: pick-up at 6 s, ends at 16, 26, 36 s.
-            Assert.That(moves, Is.EqualTo(new[] { "a", "b", "a", "b", "a", "b", "a", "b" }));
+            // a: published at 0.5 s, picked up at 1 s, step ends at 11, 21, 31 s; b: 5.5 s, 6 s, then 16, 26, 36 s.
+            Assert.That(moves, Is.EqualTo(new[] { "a", "a", "b", "b", "a", "b", "a", "b", "a", "b" }));
             Assert.That(scheduler.Running("p"), Is.Zero);
             Assert.That(scheduler.ScheduledCount, Is.Zero);
         });

@@ -47,7 +47,7 @@ public class JobStoreLifeTests
             Assert.That(done.State, Is.EqualTo(ExecutableState.SUCCEED));
             Assert.That(done.EndTime, Is.EqualTo(Ms0 + 10_000 + 210_000));
             Assert.That(JobTiming.Duration(done, store.Now), Is.EqualTo(210_000));
-            Assert.That(done.History, Is.EqualTo(new[] { ExecutableState.READY, ExecutableState.RUNNING, ExecutableState.SUCCEED }));
+            Assert.That(done.History, Is.EqualTo(new[] { ExecutableState.READY, ExecutableState.PENDING, ExecutableState.RUNNING, ExecutableState.SUCCEED }));
         });
     }
 

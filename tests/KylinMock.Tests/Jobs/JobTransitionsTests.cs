@@ -7,7 +7,12 @@ namespace KylinMock.Tests.Jobs;
 /// <summary>The state machine without HTTP: legal moves and each action's refusal rules.</summary>
 public class JobTransitionsTests
 {
-    [TestCase(ExecutableState.READY, ExecutableState.RUNNING, true)]
+    // 5.0.x ExecutableState.VALID_STATE_TRANSFER: READY goes to PENDING, PENDING runs.
+    [TestCase(ExecutableState.READY, ExecutableState.RUNNING, false)]
+    [TestCase(ExecutableState.READY, ExecutableState.PENDING, true)]
+    [TestCase(ExecutableState.PENDING, ExecutableState.RUNNING, true)]
+    [TestCase(ExecutableState.PENDING, ExecutableState.PAUSED, true)]
+    [TestCase(ExecutableState.PENDING, ExecutableState.SUCCEED, false)]
     [TestCase(ExecutableState.READY, ExecutableState.SUCCEED, false)]
     [TestCase(ExecutableState.RUNNING, ExecutableState.SUCCEED, true)]
     [TestCase(ExecutableState.PAUSED, ExecutableState.RUNNING, false)]

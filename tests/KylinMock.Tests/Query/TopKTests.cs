@@ -57,20 +57,15 @@ public class TopKTests
     private static IEnumerable<string> Full(Job[] jobs, SortBy sortBy, bool ascending)
     {
         var indexed = jobs.Select((job, index) => (job, index)).ToArray();
-        if (sortBy == SortBy.JobStatus)
-        {
-            return indexed.Select(x => x.job.Id);
-        }
-
         if (sortBy == SortBy.LastModified)
         {
             return (ascending ? indexed.OrderBy(x => x.job.LastModified) : indexed.OrderByDescending(x => x.job.LastModified)).ThenBy(x => x.index).Select(x => x.job.Id);
         }
 
-        var named = indexed.Where(x => JobSubject.SortName(x.job) is not null);
+        var named = indexed.Where(x => TopK.TextKey(sortBy, x.job) is not null);
         var sorted = ascending
-            ? named.OrderBy(x => JobSubject.SortName(x.job), StringComparer.Ordinal)
-            : named.OrderByDescending(x => JobSubject.SortName(x.job), StringComparer.Ordinal);
-        return sorted.ThenBy(x => x.index).Concat(indexed.Where(x => JobSubject.SortName(x.job) is null)).Select(x => x.job.Id);
+            ? named.OrderBy(x => TopK.TextKey(sortBy, x.job), StringComparer.Ordinal)
+            : named.OrderByDescending(x => TopK.TextKey(sortBy, x.job), StringComparer.Ordinal);
+        return sorted.ThenBy(x => x.index).Concat(indexed.Where(x => TopK.TextKey(sortBy, x.job) is null)).Select(x => x.job.Id);
     }
 }

@@ -58,7 +58,7 @@ internal static class Kylin4Plans
     /// <summary>What <c>ExecutableState</c> shows as (JobInfoConverter:174-210): READY PENDING, PAUSED STOPPED, SUICIDAL DISCARDED.</summary>
     public static string Shown(ExecutableState state) => state switch
     {
-        ExecutableState.READY => "PENDING",
+        ExecutableState.READY or ExecutableState.PENDING => "PENDING",
         ExecutableState.RUNNING => "RUNNING",
         ExecutableState.ERROR => "ERROR",
         ExecutableState.SUCCEED => "FINISHED",
@@ -72,7 +72,7 @@ internal static class Kylin4Plans
     /// </summary>
     public static ExecutableState[]? FilterStates(int code) => code switch
     {
-        0 or 1 => [ExecutableState.READY],
+        0 or 1 => [ExecutableState.READY, ExecutableState.PENDING],
         2 => [ExecutableState.RUNNING],
         4 => [ExecutableState.SUCCEED],
         8 => [ExecutableState.ERROR],

@@ -1,4 +1,5 @@
 using KylinMock.Answers;
+using KylinMock.Errors;
 using KylinMock.Query;
 
 namespace KylinMock.Http;
@@ -15,18 +16,45 @@ internal sealed class GetJobListProvider(ServerContext server) : IKylinOperation
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         // Spring binds in declaration order, so the first bad parameter of this order is the one reported.
+        var statuses = SpringBinding.StringList(request, "statuses") ?? [];
+        var jobNames = SpringBinding.StringList(request, "job_names");
+        var timeFilter = SpringBinding.RequiredInt(request, "time_filter");
+        var subject = SpringBinding.String(request, "subject");
+        var key = SpringBinding.String(request, "key");
+        var exact = SpringBinding.Bool(request, "exact", fallback: false);
+        var project = SpringBinding.String(request, "project");
+        var pageOffset = SpringBinding.Int(request, "page_offset", 0);
+        var pageSize = SpringBinding.Int(request, "page_size", 10);
+        var sortBy = NonEmpty(SpringBinding.String(request, "sort_by")) ?? "last_modified";
+        var reverse = SpringBinding.Bool(request, "reverse", fallback: true);
+        var types = SpringBinding.StringList(request, "type");
+
+        // 5.0.x's getJobList: the statuses, then type is appended to job_names and every name must be a
+        // JobTypeEnum name (KE-010032222); none named lists JobTypeEnum.BUILD_JOB_TYPES.
+        if (statuses.Any(name => !Jobs.JobStatuses.TryParse(name, out _)))
+        {
+            throw new KylinException(ErrorCode.JobStatusIllegal);
+        }
+
+        List<string> names = [.. jobNames ?? [], .. types ?? []];
+        if (names.Any(name => !Jobs.JobTypes.TryParse(name, out _)))
+        {
+            throw new KylinException(ErrorCode.JobTypeIllegal);
+        }
+
         var filter = new JobFilter
         {
-            Statuses = SpringBinding.StringList(request, "statuses") ?? [],
-            JobNames = SpringBinding.StringList(request, "job_names"),
-            TimeFilter = SpringBinding.RequiredInt(request, "time_filter"),
-            Subject = SpringBinding.String(request, "subject"),
-            Key = SpringBinding.String(request, "key"),
-            Project = SpringBinding.String(request, "project"),
-            PageOffset = SpringBinding.Int(request, "page_offset", 0),
-            PageSize = SpringBinding.Int(request, "page_size", 10),
-            SortBy = NonEmpty(SpringBinding.String(request, "sort_by")) ?? "last_modified",
-            Reverse = SpringBinding.Bool(request, "reverse", fallback: true),
+            Statuses = statuses,
+            JobNames = names.Count == 0 ? Jobs.JobTypes.BuildJobTypes : names,
+            TimeFilter = timeFilter,
+            Subject = subject,
+            Key = key,
+            Exact = exact,
+            Project = project,
+            PageOffset = pageOffset,
+            PageSize = pageSize,
+            SortBy = sortBy,
+            Reverse = reverse,
         };
 
         return new KylinAnswer(200, context.ContentType, Answer(server.Backend.ListJobs(filter, cache, server.MaxPageSize, "page_size"), filter, cache, WriteValue));

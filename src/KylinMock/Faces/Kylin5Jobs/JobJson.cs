@@ -68,6 +68,9 @@ internal static class JobJson
 
         w.WriteEndArray();
         w.Property("job_status", job.Status.ToString());
+
+        // 5.0.x (JobInfoService.convert): the raw ExecutableState right after job_status.
+        w.Property("scheduler_state", job.State.ToString());
         w.Property("job_name", job.JobName.ToString());
         w.Property("data_range_start", job.DataRangeStart);
         w.Property("data_range_end", job.DataRangeEnd);
@@ -122,7 +125,7 @@ internal static class JobJson
         var wait = JobTiming.StepWait(job, index, now);
         w.WriteStartObject();
         StepDetailJson.Head(w, new JobStage(step.Id, step.Name, step.SequenceId, status, step.StartTime, step.EndTime,
-            JobTiming.StepDuration(step, now), step.CreateTime, step.IndexCount, step.SuccessIndexCount, null), wait);
+            JobTiming.StepDuration(step, now), step.CreateTime, step.IndexCount, step.SuccessIndexCount, null), wait, step.State);
         w.WritePropertyName("info");
         w.WriteStartObject();
         w.WriteEndObject();

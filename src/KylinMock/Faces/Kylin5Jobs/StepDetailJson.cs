@@ -35,7 +35,7 @@ internal static class StepDetailJson
         }
 
         Head(w, new JobStage(step.Id, step.Name, step.SequenceId, discarded ? JobStatus.DISCARDED : step.State.ToJobStatus(), step.StartTime,
-            step.EndTime, duration, step.CreateTime, 0, 0, null), wait);
+            step.EndTime, duration, step.CreateTime, 0, 0, null), wait, step.State);
         EmptyObject(w, "info");
         w.Null("previous_step");
         EmptyArray(w, "next_steps");
@@ -110,7 +110,7 @@ internal static class StepDetailJson
     private static void Stage(JsonWriter w, JobStage stage, bool discarded, bool withInfo)
     {
         w.WriteStartObject();
-        Head(w, discarded ? stage with { Status = JobStatus.DISCARDED } : stage, 0);
+        Head(w, discarded ? stage with { Status = JobStatus.DISCARDED } : stage, 0, withInfo ? StageState(stage.Status) : null);
         w.WritePropertyName("info");
         w.WriteStartObject();
         if (withInfo && stage.IndexSuccessInfo is { } reported)
@@ -129,8 +129,12 @@ internal static class StepDetailJson
         w.WriteEndObject();
     }
 
-    /// <summary>The fields every step and stage starts with (<c>ExecutableStepResponse</c> order), <c>id</c> to <c>cmd_type</c>.</summary>
-    public static void Head(JsonWriter w, JobStage s, long waitTime)
+    /// <summary>
+    /// The fields every step and stage starts with (<c>ExecutableStepResponse</c> order), <c>id</c> to <c>cmd_type</c>;
+    /// 5.0.x adds the raw state as <c>scheduler_state</c> after <c>step_status</c> (<c>JobInfoService.parseToExecutableStep</c>,
+    /// <c>parseStageToExecutableStep</c>; null on the merged copies <c>setStage</c> makes).
+    /// </summary>
+    public static void Head(JsonWriter w, JobStage s, long waitTime, ExecutableState? schedulerState)
     {
         w.Property("id", s.Id);
         w.Property("name", s.Name);
@@ -144,8 +148,20 @@ internal static class StepDetailJson
         w.Property("index_count", s.IndexCount);
         w.Property("success_index_count", s.SuccessIndexCount);
         w.Property("step_status", s.Status.ToString());
+        w.Property("scheduler_state", schedulerState?.ToString());
         w.Property("cmd_type", "SHELL_CMD_HADOOP");
     }
+
+    // A stage's own state, as its displayed status shows it.
+    private static ExecutableState StageState(JobStatus status) => status switch
+    {
+        JobStatus.RUNNING => ExecutableState.RUNNING,
+        JobStatus.FINISHED => ExecutableState.SUCCEED,
+        JobStatus.ERROR => ExecutableState.ERROR,
+        JobStatus.STOPPED => ExecutableState.PAUSED,
+        JobStatus.DISCARDED => ExecutableState.DISCARDED,
+        _ => ExecutableState.READY,
+    };
 
     private static void Long(JsonWriter w, string name, long? value)
     {

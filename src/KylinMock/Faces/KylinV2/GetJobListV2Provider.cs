@@ -46,7 +46,8 @@ internal sealed class GetJobListV2Provider(ServerContext server) : IKylinOperati
         var filter = new JobFilter
         {
             Statuses = statuses,
-            JobNames = jobName is null ? [] : [jobName],
+            // JobControllerV2: no jobName lists JobTypeEnum.BUILD_JOB_TYPES; a name is not checked (an unknown one lists nothing).
+            JobNames = jobName is null ? JobTypes.BuildJobTypes : [jobName],
             TimeFilter = timeFilter,
             Key = key,
             Project = project,
@@ -54,6 +55,9 @@ internal sealed class GetJobListV2Provider(ServerContext server) : IKylinOperati
             PageSize = pageSize,
             SortBy = sortBy,
             Reverse = reverse,
+
+            // listJobs(jobFilter) lists every job; getDataResponse cuts the page (PagingUtil).
+            SqlPaging = false,
         };
         var body = GetJobListProvider.Answer(server.Backend.ListJobs(filter, cache, server.MaxPageSize, "pageSize"), filter, cache, WriteJobs);
         return new KylinAnswer(200, context.ContentType, body);

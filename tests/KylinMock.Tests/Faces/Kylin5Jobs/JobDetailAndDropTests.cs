@@ -9,7 +9,7 @@ public class JobDetailAndDropTests : ListJobsTestBase
     private static readonly string[] StepFields =
     [
         "id", "name", "sequence_id", "exec_cmd", "exec_start_time", "exec_end_time", "duration", "wait_time", "create_time",
-        "index_count", "success_index_count", "step_status", "cmd_type", "info", "previous_step", "next_steps", "failed_msg",
+        "index_count", "success_index_count", "step_status", "scheduler_state", "cmd_type", "info", "previous_step", "next_steps", "failed_msg",
         "failed_step_name", "failed_step_id", "failed_segment_id", "failed_stack", "failed_resolve", "failed_reason", "failed_code",
         "sub_stages", "segment_sub_stages",
     ];

@@ -99,51 +99,99 @@ public class ListJobsFilterTests : ListJobsTestBase
             "KE-010032212");
     }
 
+    // 5.0.x: JobStatusUtil.mapJobStatusToScheduleState has no state for these names and throws a
+    // RuntimeException (500, UNKNOWN ERRORCODE); SKIP maps to the SKIP state, which no job is in.
     [TestCase("STARTING")]
     [TestCase("STOPPING")]
     [TestCase("LAUNCHING_ERROR")]
-    [TestCase("SKIP")]
     [TestCase("WARNING")]
-    public void Statuses_ValidNameKylinCannotFilterBy_IsInvalidParameterWithHttp500(string statuses)
+    public void Statuses_ValidNameWithNoState_IsARuntimeExceptionWithHttp500(string statuses)
     {
         AssertError(Http.Get("/kylin/api/jobs?time_filter=4&statuses=" + statuses), 500,
-            "KE-010000003(Invalid Parameter):The job status is invalid. Please select again.", "KE-010000003");
+            $"KE-000000001(UNKNOWN ERRORCODE): Can not map {statuses} to ExecutableState", null);
     }
 
+    [Test]
+    public void Statuses_Skip_MatchesNoJob()
+    {
+        Assert.That(List("time_filter=4&statuses=SKIP"), Is.Empty);
+    }
+
+    // 5.0.x JobFilterUtil.getJobMapperFilter: the key is first resolved to model names (ModelService.getModelNamesByFuzzyName),
+    // table names (TableExtService.getTableNamesByFuzzyKey) and project names, a part ignoring case; the job table's
+    // subject column must be one of them. Only when none match is it "job_id like %key%" (case-sensitive, untrimmed).
     [TestCase("key=000000000004", new[] { 4 })]
-    [TestCase("key=%20000000000004%20", new[] { 4 })]
+    [TestCase("key=%20000000000004%20", new int[0])]
     [TestCase("key=KYLIN_SALES", new[] { 2, 1, 9 })]
-    [TestCase("key=ssb.customer", new[] { 3 })]
-    [TestCase("key=A1B2C3D4-0000-4000-8000-00000000000", new[] { 3, 2, 1, 4, 5, 6, 7, 8, 9 })]
-    public void Key_MatchesIdOrHealthySubject_CaseInsensitively(string query, int[] expected)
+    [TestCase("key=SSB", new[] { 4, 10, 8 })]
+    [TestCase("key=broken", new[] { 7 })]
+    [TestCase("key=a1b2c3d4-0000-4000-8000-00000000000", new[] { 3, 2, 1, 4, 5, 6, 7, 8, 9 })]
+    [TestCase("key=A1B2C3D4-0000-4000-8000-00000000000", new int[0])]
+    public void Key_NamesASubjectFirst_ElseAPartOfTheJobId(string query, int[] expected)
     {
         Assert.That(List("time_filter=4&page_size=100&" + query), Is.EqualTo(expected));
     }
 
-    [TestCase("broken")]
-    [TestCase("Broken_Model")]
-    [TestCase("deleted")]
-    [TestCase("KYLIN_CAL_DT")]
-    public void Key_NeverMatchesABrokenOrDeletedSubject(string key)
+    [Test]
+    public void Key_NamingAProjectOnly_MatchesNoJob()
     {
-        // JobUtil.deduceTargetSubject returns null for a broken or deleted model and a deleted snapshot.
-        Assert.That(List("time_filter=4&key=" + key), Is.Empty);
+        // "learn_kylin" names the project, so it is no job id part, and no job's subject is the project.
+        Assert.That(List("time_filter=4&key=learn_kylin"), Is.Empty);
     }
 
+    [Test]
+    public void Key_UnderscoreIsTheLikeWildcard()
+    {
+        // job_id like '%0000_4000%': the underscore stands for the dash of every id.
+        Assert.That(List("time_filter=4&page_size=100&key=0000_4000"), Has.Count.EqualTo(10));
+    }
+
+    // exact=true: the key must be a whole model, table or project name (ignoring case).
+    [TestCase("key=SSB_MODEL&exact=true", new[] { 4, 10, 8 })]
+    [TestCase("key=ssb_mod&exact=true", new int[0])]
+    [TestCase("key=ssb_mod&exact=false", new[] { 4, 10, 8 })]
+    public void Exact_KeyMustBeAWholeName(string query, int[] expected)
+    {
+        Assert.That(List("time_filter=4&page_size=100&" + query), Is.EqualTo(expected));
+    }
+
+    // JobController.getJobList: type is appended to job_names; the job table's job_type in (...).
     [TestCase("job_names=INDEX_BUILD", new[] { 1, 7, 8 })]
     [TestCase("job_names=INDEX_BUILD,INC_BUILD", new[] { 2, 1, 7, 8, 9 })]
-    [TestCase("job_names=index_build", new int[0])]
-    [TestCase("job_names=NOT_A_TYPE", new int[0])]
-    public void JobNames_MatchExactTypeNames(string query, int[] expected)
+    [TestCase("type=INDEX_BUILD", new[] { 1, 7, 8 })]
+    [TestCase("job_names=INDEX_BUILD&type=INC_BUILD", new[] { 2, 1, 7, 8, 9 })]
+    [TestCase("job_names=ROUTINE", new int[0])]
+    public void JobNames_AndType_MatchExactTypeNames(string query, int[] expected)
     {
         Assert.That(List("time_filter=4&page_size=100&" + query), Is.EqualTo(expected));
     }
 
-    [TestCase("subject=7c1f2b9e-5d4a-4b8e-9f0a-1b2c3d4e5f60", new[] { 2, 1, 9 })]
-    [TestCase("subject=%207c1f2b9e-5d4a-4b8e-9f0a-1b2c3d4e5f60%20", new[] { 2, 1, 9 })]
-    [TestCase("subject=7C1F2B9E-5D4A-4B8E-9F0A-1B2C3D4E5F60", new int[0])]
+    // JobController.getJobList: a name that is no JobTypeEnum name (case-sensitive, JobTypeEnum.getEnumByName) is
+    // KE-010032222 JOB_TYPE_ILLEGAL, checked after the statuses.
+    [TestCase("job_names=index_build")]
+    [TestCase("job_names=NOT_A_TYPE")]
+    [TestCase("type=INDEX_BUILD,bogus")]
+    [TestCase("job_names=EXPORT_TO_SECOND_STORAGE")]
+    public void JobNames_NotAJobTypeEnumName_IsJobTypeIllegal(string query)
+    {
+        AssertError(Http.Get("/kylin/api/jobs?time_filter=4&" + query), 500,
+            "KE-010032222: The selected job type is invalid. Please check and try again.", "KE-010032222");
+    }
+
+    [Test]
+    public void JobNames_BadStatusComesFirst()
+    {
+        var answer = Http.Get("/kylin/api/jobs?time_filter=4&statuses=BOGUS&job_names=bogus");
+        Assert.That((string?)answer.Json["error_code"], Is.EqualTo("KE-010032212"));
+    }
+
+    // 5.0.x: subject joins the key's names; the job table's subject column is the model's alias or the table.
+    [TestCase("subject=kylin_sales_model", new[] { 2, 1, 9 })]
+    [TestCase("subject=%20kylin_sales_model%20", new[] { 2, 1, 9 })]
+    [TestCase("subject=KYLIN_SALES_MODEL", new int[0])]
+    [TestCase("subject=7c1f2b9e-5d4a-4b8e-9f0a-1b2c3d4e5f60", new int[0])]
     [TestCase("subject=SSB.CUSTOMER", new[] { 3 })]
-    public void Subject_MatchesTargetModelExactly(string query, int[] expected)
+    public void Subject_MatchesTheSubjectColumnExactly(string query, int[] expected)
     {
         Assert.That(List("time_filter=4&page_size=100&" + query), Is.EqualTo(expected));
     }

@@ -98,17 +98,18 @@ public class ListJobsValidationTests : ListJobsTestBase
     }
 
     [Test]
-    public void Order_UnfilterableStatusComesBeforeABadPageAndABadSort()
+    public void Order_BadSortComesBeforeAnUnmappableStatus()
     {
-        var answer = Http.Get("/kylin/api/jobs?time_filter=4&statuses=SKIP&page_offset=-1&sort_by=id");
-        Assert.That((string?)answer.Json["msg"], Is.EqualTo("KE-010000003(Invalid Parameter):The job status is invalid. Please select again."));
+        // JobFilterUtil.getJobMapperFilter: convertSortBy, then JobStatusUtil.mapJobStatusToScheduleState.
+        var answer = Http.Get("/kylin/api/jobs?time_filter=4&statuses=STARTING&sort_by=bogus");
+        Assert.That((string?)answer.Json["msg"], Is.EqualTo("KE-010000003(Invalid Parameter):The selected sort filter \"bogus\" is invalid. Please select again."));
     }
 
     [Test]
-    public void Order_BadPageComesBeforeABadSort()
+    public void Order_BadTimeFilterComesBeforeABadSort()
     {
-        var answer = Http.Get("/kylin/api/jobs?time_filter=4&page_offset=-1&sort_by=id");
-        Assert.That((string?)answer.Json["msg"], Is.EqualTo("KE-000000001(UNKNOWN ERRORCODE): fromIndex = -10"));
+        var answer = Http.Get("/kylin/api/jobs?time_filter=9&sort_by=bogus");
+        Assert.That((string?)answer.Json["msg"], Is.EqualTo("KE-000000001(UNKNOWN ERRORCODE): Can not find the JobTimeFilterEnum by code: 9"));
     }
 
     [Test]
@@ -132,7 +133,7 @@ public class ListJobsValidationTests : ListJobsTestBase
     [Test]
     public void ErrorEnvelope_OldStyleCode_HasNullSuggestion()
     {
-        var answer = Http.Get("/kylin/api/jobs?time_filter=4&sort_by=id");
+        var answer = Http.Get("/kylin/api/jobs?time_filter=4&sort_by=bogus");
         Assert.That(answer.Json["suggestion"]!.Type, Is.EqualTo(Newtonsoft.Json.Linq.JTokenType.Null));
     }
 
