@@ -51,6 +51,7 @@ internal static class JobAssembler
             Record = record.PendingSteps is null ? null : record,
             Id = id,
             Status = status,
+            SchedulerState = record.SchedulerState is { } raw && raw.ToJobStatus() == status ? raw : null,
             StepRatio = record.StepRatio,
             Duration = record.Duration,
             StepWithoutStatus = record.StepWithoutStatus,
@@ -66,7 +67,8 @@ internal static class JobAssembler
             throw Missing(draft.Record!, place);
         }
 
-        var state = mock?.State ?? ToState(draft.Status);
+        // A captured 5.0.x answer names the raw state (SUICIDAL, PENDING) behind the shown status; older ones only the status.
+        var state = mock?.State ?? draft.SchedulerState ?? ToState(draft.Status);
         if (state.ToJobStatus() != draft.Status)
         {
             throw place.Fail($"mock_jobs state {state} is shown as {state.ToJobStatus()}, but job_status is {draft.Status}");
@@ -222,6 +224,7 @@ internal struct JobDraft
 
     public string? Id;
     public JobStatus Status;
+    public ExecutableState? SchedulerState;
     public float? StepRatio;
     public long? Duration;
     public int StepWithoutStatus;

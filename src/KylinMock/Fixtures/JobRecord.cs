@@ -32,6 +32,7 @@ internal sealed class JobRecord
         PendingSteps = null;
         StepWithoutStatus = -1;
         Status = null;
+        SchedulerState = null;
         JobName = null;
         DataRangeStart = 0;
         DataRangeEnd = 0;
@@ -54,6 +55,9 @@ internal sealed class JobRecord
     /// <summary>Whether the file listed any steps.</summary>
     public bool HasSteps => Steps.Length > 0 || PendingSteps is { Length: > 0 };
     public JobStatus? Status;
+
+    /// <summary>Kylin 5.0.x's <c>scheduler_state</c>, the raw ExecutableState behind <see cref="Status"/>, when the file has it.</summary>
+    public ExecutableState? SchedulerState;
     public JobType? JobName;
     public long DataRangeStart;
     public long DataRangeEnd;

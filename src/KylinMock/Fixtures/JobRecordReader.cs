@@ -35,6 +35,7 @@ internal static class JobRecordReader
                     case JobField.ExecEndTime: job.ExecEndTime = r.Long(place, "exec_end_time"); break;
                     case JobField.Steps: ReadSteps(ref r, place, job, ref scratch); break;
                     case JobField.JobStatus: job.Status = ParseStatus(r.RequiredString(place, "job_status"), "job_status", place); break;
+                    case JobField.SchedulerState: job.SchedulerState = r.String(place, "scheduler_state") is { } raw && Enum.TryParse<ExecutableState>(raw, ignoreCase: false, out var state) && Enum.IsDefined(state) ? state : null; break;
                     case JobField.JobName: job.JobName = ParseType(r.RequiredString(place, "job_name"), place); break;
                     case JobField.DataRangeStart: job.DataRangeStart = r.Long(place, "data_range_start"); break;
                     case JobField.DataRangeEnd: job.DataRangeEnd = r.Long(place, "data_range_end"); break;
@@ -278,7 +279,7 @@ internal struct ReadScratch
 /// <summary>A job's fields in the order <c>JobJson</c> writes them (the reader expects them so).</summary>
 internal enum JobField
 {
-    Id, LastModified, Duration, TotalDuration, ExecStartTime, Steps, JobStatus, JobName, DataRangeStart, DataRangeEnd,
+    Id, LastModified, Duration, TotalDuration, ExecStartTime, Steps, JobStatus, SchedulerState, JobName, DataRangeStart, DataRangeEnd,
     TargetModel, TargetSegments, StepRatio, CreateTime, WaitTime, TargetSubject, TargetSubjectError, Project, Submitter,
     ExecEndTime, DiscardSafety, Tag, SnapshotDataRange, JobSchedulerMode, Segments, Version, RelatedSegment, Progress,
 }
