@@ -55,6 +55,12 @@ internal static class KylinRoutes
             .Kylin("GET", "/kylin/api/admin/instance_info", new AdminInstanceInfoProvider(server), anonymous: true)
             .Kylin("GET", "/kylin/api/admin/public_config", new AdminPublicConfigProvider(server), anonymous: true)
 
+            // Kylin: what kystudio's pages read before they render (NAccessController, NProjectController, NSystemController, NTableController)
+            .Kylin("GET", "/kylin/api/access/permission/project_ext_permission", new ProjectExtPermissionProvider(server))
+            .Kylin("GET", "/kylin/api/projects/{project:.+}/project_config", new ProjectConfigProvider(server))
+            .Kylin("GET", "/kylin/api/system/servers", new SystemServersProvider(server))
+            .Kylin("GET", "/kylin/api/tables/project_tables", new ProjectTablesProvider(server))
+
             // Kylin: the query API (NQueryController; NQueryControllerV2 on v2 and plain JSON)
             .Kylin("POST", "/kylin/api/query", new QueryProvider(server, Sql.SqlFace.V4, prepare: false))
             .KylinV2("POST", "/kylin/api/query", new QueryProvider(server, Sql.SqlFace.V2, prepare: false))

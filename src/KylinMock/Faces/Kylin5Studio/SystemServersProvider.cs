@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using KylinMock.Answers;
+
+namespace KylinMock.Http;
+
+/// <summary>
+/// <c>GET /kylin/api/system/servers[?ext=]</c> (NSystemController.getServers, DefaultClusterManager.getServers): the one
+/// server, <c>hostname:port</c> in mode <c>all</c>, and the maintenance mode (never on: EpochManager.getMaintenanceModeDetail
+/// gives false and a null reason). With <c>ext</c> each server is a ServerExtInfoResponse whose <c>secretName</c> is
+/// NBasicController.encodeHost: Base64 of EncryptUtil.encrypt("http://" + host), itself Base64 of AES/ECB/PKCS5 under Kylin's fixed key.
+/// </summary>
+internal sealed class SystemServersProvider(ServerContext server) : IKylinOperation
+{
+    // EncryptUtil.key: "thisIsAsecretKey".
+    private static readonly byte[] Key = "thisIsAsecretKey"u8.ToArray();
+
+    /// <inheritdoc />
+    public KylinAnswer Handle(KylinRequest request, RequestContext context)
+    {
+        var ext = SpringBinding.Bool(request, "ext", false);
+        var host = System.Net.Dns.GetHostName() + ":" + server.Port;
+        return new KylinAnswer(200, context.ContentType, EnvelopeJson.Success(w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("status");
+            w.WriteStartObject();
+            w.Property("maintenance_mode", false);
+            w.Null("maintenance_mode_reason");
+            w.WriteEndObject();
+            w.WritePropertyName("servers");
+            w.WriteStartArray();
+            if (ext)
+            {
+                w.WriteStartObject();
+                w.Property("host", host);
+                w.Property("mode", "all");
+                w.Property("secretName", EncodeHost(host));
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteValue(host);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }));
+    }
+
+    /// <summary>NBasicController.encodeHost of a host that does not start with http.</summary>
+    internal static string EncodeHost(string host)
+    {
+        using var aes = Aes.Create();
+        aes.Key = Key;
+        var encrypted = Convert.ToBase64String(aes.EncryptEcb(Encoding.UTF8.GetBytes("http://" + host.Trim()), PaddingMode.PKCS7));
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(encrypted));
+    }
+}
