@@ -58,8 +58,12 @@ internal static class KylinRoutes
             // Kylin: what kystudio's pages read before they render (NAccessController, NProjectController, NSystemController, NTableController)
             .Kylin("GET", "/kylin/api/access/permission/project_ext_permission", new ProjectExtPermissionProvider(server))
             .Kylin("GET", "/kylin/api/projects/{project:.+}/project_config", new ProjectConfigProvider(server))
-            .Kylin("GET", "/kylin/api/system/servers", new SystemServersProvider(server))
+            .Kylin("GET", "/kylin/api/system/servers", new SystemServersProvider(server, withStatus: true))
+            .Kylin("GET", "/kylin/api/query/servers", new SystemServersProvider(server, withStatus: false))
             .Kylin("GET", "/kylin/api/tables/project_tables", new ProjectTablesProvider(server))
+            .Kylin("GET", "/kylin/api/tables", new GetTableDescProvider(server))
+            .Kylin("GET", "/kylin/api/query/query_history_submitters", new QueryHistoryFiltersProvider(server, models: false))
+            .Kylin("GET", "/kylin/api/query/query_history_models", new QueryHistoryFiltersProvider(server, models: true))
 
             // Kylin: the query API (NQueryController; NQueryControllerV2 on v2 and plain JSON)
             .Kylin("POST", "/kylin/api/query", new QueryProvider(server, Sql.SqlFace.V4, prepare: false))

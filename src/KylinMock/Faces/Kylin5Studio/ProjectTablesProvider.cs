@@ -13,8 +13,6 @@ namespace KylinMock.Http;
 /// </summary>
 internal sealed class ProjectTablesProvider(ServerContext server) : IKylinOperation
 {
-    private const int Hive = 9;
-
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
@@ -25,7 +23,7 @@ internal sealed class ProjectTablesProvider(ServerContext server) : IKylinOperat
         var offset = SpringBinding.Int(request, "page_offset", 0);
         var limit = SpringBinding.Int(request, "page_size", 10);
         SpringBinding.Bool(request, "with_excluded", true);
-        var sourceTypes = SpringBinding.IntList(request, "source_type") is { Count: > 0 } types ? types : [Hive];
+        var sourceTypes = GetTableDescProvider.SourceTypes(request);
         var tables = server.Backend.ListProjectTables(project);
 
         // BasicService.checkDatabaseAndTable: "DB.TABLE" names a database, trimmed.
@@ -46,11 +44,11 @@ internal sealed class ProjectTablesProvider(ServerContext server) : IKylinOperat
             }
 
             var inDatabase = onlyDatabase is null && database.Contains(name, StringComparison.OrdinalIgnoreCase) ? string.Empty : name;
-            var matches = tables.Where(t => t.Table.Table.Database == database && sourceTypes.Contains(Hive) && Matches(t.Table.Table, inDatabase, fuzzy)).ToArray();
+            var matches = GetTableDescProvider.Filter(tables, database, inDatabase, fuzzy, sourceTypes);
             var page = PagingUtil.CutPage(matches, offset, limit);
             if (page.Count > 0)
             {
-                databases.Add((database, matches.Length, page));
+                databases.Add((database, matches.Count, page));
             }
         }
 
@@ -79,8 +77,4 @@ internal sealed class ProjectTablesProvider(ServerContext server) : IKylinOperat
             w.WriteEndObject();
         }));
     }
-
-    // TableService.getTableDesc: not fuzzy, the table by its identity; fuzzy (or no name), names containing it ignoring case.
-    private static bool Matches(TableDesc table, string name, bool fuzzy) =>
-        name.Length == 0 || (fuzzy ? table.Name.Contains(name, StringComparison.OrdinalIgnoreCase) : table.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 }

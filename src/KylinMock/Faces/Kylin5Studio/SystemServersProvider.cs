@@ -6,11 +6,12 @@ namespace KylinMock.Http;
 
 /// <summary>
 /// <c>GET /kylin/api/system/servers[?ext=]</c> (NSystemController.getServers, DefaultClusterManager.getServers): the one
-/// server, <c>hostname:port</c> in mode <c>all</c>, and the maintenance mode (never on: EpochManager.getMaintenanceModeDetail
+/// server, <c>host:port</c> in mode <c>all</c> (the host named <c>localhost</c>, as query history's <c>query_node</c> names it), and the maintenance mode (never on: EpochManager.getMaintenanceModeDetail
 /// gives false and a null reason). With <c>ext</c> each server is a ServerExtInfoResponse whose <c>secretName</c> is
 /// NBasicController.encodeHost: Base64 of EncryptUtil.encrypt("http://" + host), itself Base64 of AES/ECB/PKCS5 under Kylin's fixed key.
+/// <c>GET /kylin/api/query/servers</c> (NQueryController.getServers) answers the same list without the status.
 /// </summary>
-internal sealed class SystemServersProvider(ServerContext server) : IKylinOperation
+internal sealed class SystemServersProvider(ServerContext server, bool withStatus) : IKylinOperation
 {
     // EncryptUtil.key: "thisIsAsecretKey".
     private static readonly byte[] Key = "thisIsAsecretKey"u8.ToArray();
@@ -19,16 +20,20 @@ internal sealed class SystemServersProvider(ServerContext server) : IKylinOperat
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var ext = SpringBinding.Bool(request, "ext", false);
-        var host = System.Net.Dns.GetHostName() + ":" + server.Port;
+        var host = "localhost:" + server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new KylinAnswer(200, context.ContentType, EnvelopeJson.Success(w =>
         {
-            w.WriteStartObject();
-            w.WritePropertyName("status");
-            w.WriteStartObject();
-            w.Property("maintenance_mode", false);
-            w.Null("maintenance_mode_reason");
-            w.WriteEndObject();
-            w.WritePropertyName("servers");
+            if (withStatus)
+            {
+                w.WriteStartObject();
+                w.WritePropertyName("status");
+                w.WriteStartObject();
+                w.Property("maintenance_mode", false);
+                w.Null("maintenance_mode_reason");
+                w.WriteEndObject();
+                w.WritePropertyName("servers");
+            }
+
             w.WriteStartArray();
             if (ext)
             {
@@ -44,7 +49,10 @@ internal sealed class SystemServersProvider(ServerContext server) : IKylinOperat
             }
 
             w.WriteEndArray();
-            w.WriteEndObject();
+            if (withStatus)
+            {
+                w.WriteEndObject();
+            }
         }));
     }
 
