@@ -1,3 +1,4 @@
+using KylinMock.Jobs;
 using KylinMock.Models;
 using KylinMock.Sql;
 
@@ -18,9 +19,13 @@ internal sealed partial class KylinBackend
     public QueryBook Queries { get; }
 
     /// <summary>NBC checkProjectName then the project's estate now (push-down as the project has it).</summary>
-    public SqlEstate QueryEstate(string project) => store.Read(view =>
+    public SqlEstate QueryEstate(string project) => store.Read(view => Estate(view, ModelNames.Project(view, project)));
+
+    /// <summary>Kylin 4's <c>ProjectManager.getProject</c> (name ignoring case) then its estate now; null for an unknown project.</summary>
+    public SqlEstate? FindQueryEstate(string project) => store.Read(view => view.FindProject(project) is { } found ? Estate(view, found.Name) : null);
+
+    private SqlEstate Estate(JobStore.StoreView view, string name)
     {
-        var name = ModelNames.Project(view, project);
         var catalog = view.Catalog;
         var tables = catalog.Tables(name).ToArray();
         var models = catalog.Models(name).ToArray();
@@ -33,7 +38,7 @@ internal sealed partial class KylinBackend
             Now = view.Now,
             TimeZoneOffsetMs = (long)TimeZone.GetUtcOffset(DateTimeOffset.FromUnixTimeMilliseconds(view.Now)).TotalMilliseconds,
         };
-    });
+    }
 
     /// <summary>NBC checkProjectName: the project's stored name.</summary>
     public string QueryProject(string project) => store.Read(view => ModelNames.Project(view, project));

@@ -29,11 +29,21 @@ internal static class QueryService
             throw KylinException.WithRaw(ErrorCode.EmptySqlExpression, "SQL can’t be empty. Please check and try again.");
         }
 
+        return Execute(server, request, estate, queryId, user, prepare);
+    }
+
+    /// <summary>
+    /// Kylin's query path after the request's checks, shared by every face: comments dropped, LIMIT/OFFSET appended, SELECT
+    /// only, the engine over <paramref name="estate"/>, and the query recorded in history unless <paramref name="prepare"/>.
+    /// </summary>
+    public static QueryRecord Execute(ServerContext server, SqlRequest request, SqlEstate estate, string queryId, string user, bool prepare)
+    {
+        var sql = request.Sql ?? string.Empty;
         var started = server.Clock.GetTimestamp();
         var queryTime = server.NowMs;
-        var statement = RawSql.Statement(request.Sql);
+        var statement = RawSql.Statement(sql);
         var runs = RawSql.AppendLimitOffset(statement, request.Limit, request.Offset);
-        var text = request.Sql + runs[statement.Length..];
+        var text = sql + runs[statement.Length..];
         SqlAnswer answer;
         if (!RawSql.IsSelect(statement))
         {

@@ -129,6 +129,29 @@ def test_kylinpy_commands_and_jobs(kylin4):
     assert len(kylinpy_get(kylin4, "/jobs", limit=15, offset=0, projectName=PROJECT, params="x")) == 3  # build, merge, refresh (the first job was dropped)
 
 
+def kylinpy_query(url, sql):
+    """KylinService.query (kylin_service.py:95-107): the body kylinpy posts; a 500 becomes KylinQueryError."""
+    return requests.post(api(url) + "/query", auth=ADMIN, headers=KYLINPY,
+                         json={"acceptPartial": False, "limit": 50000, "offset": 0, "project": PROJECT, "sql": sql})
+
+
+def test_kylinpy_dialect_query_reads_column_metas_and_results(kylin4):
+    # kylinpy's SQLAlchemy dialect (v1) reads columnMetas' label and columnTypeName, then results; a cube answers it.
+    answer = kylinpy_query(kylin4, "SELECT CATEGORY, COUNT(*) AS CNT FROM SCM.SKU GROUP BY CATEGORY ORDER BY CNT DESC")
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert [(c["label"], c["columnTypeName"]) for c in body["columnMetas"]] == [("CATEGORY", "VARCHAR"), ("CNT", "BIGINT")]
+    assert body["results"] and all(len(row) == 2 for row in body["results"])
+    assert body["cube"].startswith("CUBE[name=") and body["isException"] is False
+
+
+def test_kylinpy_dialect_failed_query_is_500_with_the_message(kylin4):
+    # QueryService.doQueryWithCache rethrows a failed query as InternalErrorException: kylinpy raises KylinQueryError(msg).
+    answer = kylinpy_query(kylin4, "SELECT * FROM SCM.NOPE")
+    assert answer.status_code == 500
+    assert "Object 'NOPE' not found within 'SCM'" in answer.json()["msg"]
+
+
 def test_kylinpy_unknown_job_action_is_500_cannot_find_job(kylin4):
     answer = requests.put(f"{api(kylin4)}/jobs/nope/resume", auth=ADMIN, headers=KYLINPY)
     assert answer.status_code == 500

@@ -26,9 +26,15 @@ internal sealed class EstateControllerV1(ServerContext server)
     public KylinAnswer TablesAndColumns(KylinRequest request, RequestContext context) =>
         Kylin4Operation.Json(EstateJson.Array(server.Backend.ListExposedTables(Kylin4Binding.String(request, "project")), WriteTableMeta));
 
-    /// <summary><c>GET /tables?project=P</c> (TC:85-95): the project's TableDescs; no project is Spring's missing-parameter 500.</summary>
-    public KylinAnswer Tables(KylinRequest request, RequestContext context) =>
-        Kylin4Operation.Json(EstateJson.Array(server.Backend.ListTableDescs(RequiredProject(request)), WriteTableDesc));
+    /// <summary>
+    /// <c>GET /tables?project=P&amp;ext=B</c> (TC:85-95): the project's TableDescs, with <c>ext</c> TableService.cloneTableDesc's
+    /// TableDescResponse; no project is Spring's missing-parameter 500.
+    /// </summary>
+    public KylinAnswer Tables(KylinRequest request, RequestContext context)
+    {
+        var ext = Kylin4Binding.Bool(request, "ext");
+        return Kylin4Operation.Json(EstateJson.Array(server.Backend.ListTableDescs(RequiredProject(request)), ext ? WriteTableDescResponse : WriteTableDesc));
+    }
 
     /// <summary><c>GET /tables/{project}/{tableName}</c> (TC:117-125): 404 <c>Could not find Hive table: &lt;t&gt;</c>.</summary>
     public KylinAnswer Table(KylinRequest request, RequestContext context)
@@ -136,6 +142,38 @@ internal sealed class EstateControllerV1(ServerContext server)
     private static void WriteTableDesc(JsonWriter w, TableDesc t)
     {
         w.WriteStartObject();
+        TableDescFields(w, t);
+        w.WriteEndObject();
+    }
+
+    // TableDescResponse (TableDescResponse.java): TableDesc's fields, then exd (the source's dataSourceProp, a HashMap: Java's
+    // iteration order of HiveMetadataExplorer's nine keys; values inferred for an unpartitioned managed text table), cardinality
+    // and sample_rows, which stay empty until a cardinality job ran (the mock runs none).
+    private static void WriteTableDescResponse(JsonWriter w, TableDesc t)
+    {
+        w.WriteStartObject();
+        TableDescFields(w, t);
+        w.WritePropertyName("exd");
+        w.WriteStartObject();
+        w.Property("owner", "hive");
+        w.Property("skip_header_line_count", "0");
+        w.Property("total_file_size", "0");
+        w.Property("hive_inputFormat", "org.apache.hadoop.mapred.TextInputFormat");
+        w.Property("hive_outputFormat", "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat");
+        w.Property("location", $"hdfs://localhost:8020/user/hive/warehouse/{t.Database.ToLowerInvariant()}.db/{t.Name.ToLowerInvariant()}");
+        w.Property("partition_column", string.Empty);
+        w.Property("total_file_number", "0");
+        w.Property("last_access_time", "0");
+        w.WriteEndObject();
+        w.WritePropertyName("cardinality");
+        w.WriteStartObject();
+        w.WriteEndObject();
+        w.Property("sample_rows", System.Array.Empty<string>());
+        w.WriteEndObject();
+    }
+
+    private static void TableDescFields(JsonWriter w, TableDesc t)
+    {
         EstateJson.Root(w, EstateJson.Uuid("table:" + t.Project + ":" + t.Identity), 0L);
         w.Property("name", t.Name.ToUpperInvariant());
         w.WritePropertyName("columns");
@@ -155,7 +193,6 @@ internal sealed class EstateControllerV1(ServerContext server)
         w.Property("source_type", 0);
         w.Property("table_type", "MANAGED");
         w.Property("database", t.Database.ToUpperInvariant());
-        w.WriteEndObject();
     }
 
     // TableMeta and ColumnMeta in DOC31's order (contract §2.7, open question 8.3).

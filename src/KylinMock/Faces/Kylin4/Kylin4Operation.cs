@@ -57,6 +57,21 @@ internal static class Kylin4Binding
             : throw Kylin4Error.Plain("org.springframework.validation.BindException", BindText(name, text));
     }
 
+    /// <summary>
+    /// A primitive <c>boolean</c> parameter (<c>required = false</c>): Spring's StringToBooleanConverter (true/on/yes/1,
+    /// false/off/no/0, ignoring case); absent or empty is false; anything else MethodArgumentTypeMismatchException, a 500.
+    /// </summary>
+    public static bool Bool(KylinRequest request, string name)
+    {
+        var text = String(request, name)?.Trim();
+        return text?.ToLowerInvariant() switch
+        {
+            null or "" or "false" or "off" or "no" or "0" => false,
+            "true" or "on" or "yes" or "1" => true,
+            _ => throw Kylin4Error.Plain("org.springframework.web.method.annotation.MethodArgumentTypeMismatchException", $"Failed to convert value of type 'java.lang.String' to required type 'boolean'; nested exception is java.lang.IllegalArgumentException: Invalid boolean value [{text}]"),
+        };
+    }
+
     /// <summary>A <c>List&lt;Integer&gt;</c> parameter: repeated or comma-separated; null when absent.</summary>
     public static List<int>? Ints(KylinRequest request, string name)
     {

@@ -20,7 +20,7 @@ internal static class Kylin4Routes
         var jobs = new JobControllerV1(server);
         var cubes = new CubeControllerV1(server);
         var estate = new EstateControllerV1(server);
-        var query = new QueryControllerV1();
+        var query = new QueryControllerV1(server);
         return table
 
             // UserController, ProjectController, ModelController, CubeDescController

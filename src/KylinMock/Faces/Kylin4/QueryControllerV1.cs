@@ -1,18 +1,93 @@
 using KylinMock.Http;
+using KylinMock.Sql;
+using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Kylin4;
 
 /// <summary>
-/// Kylin 4's <c>POST /query</c> (QueryController.query → QueryService.doQueryWithCache). The seam for the SQL engine: until
-/// a Kylin 4 face over it lands, every query is one no cube can serve, which Kylin 4 answers by rethrowing the
-/// SQLResponse's exception message as an InternalErrorException: 500, <c>No realization found for OLAPContext</c> (inferred).
+/// Kylin 4's <c>POST /query</c> (QueryController.query → QueryService.doQueryWithCache, branch <c>kylin4</c>): the project and
+/// SQL checked in Kylin 4's order (BadRequestException, 400), then the query over the same engine and estate as Kylin 5's
+/// face, with push-down off as Kylin 4 ships (no <c>kylin.query.pushdown.runner-class-name</c>). A query that fails is not
+/// an answer with <c>isException</c> as in Kylin 5: doQueryWithCache rethrows its message as an InternalErrorException, a 500.
 /// </summary>
-internal sealed class QueryControllerV1
+internal sealed class QueryControllerV1(ServerContext server)
 {
-    /// <summary>The one place a query is answered; the SQL engine replaces this body with a raw <c>SQLResponse</c>.</summary>
+    private const string NotReadable = "org.springframework.http.converter.HttpMessageNotReadableException";
+
+    /// <summary>The raw <c>SQLResponse</c>, or Kylin 4's error.</summary>
     public KylinAnswer Query(KylinRequest request, RequestContext context)
     {
-        var sql = Kylin4Binding.Body(request).Value<string?>("sql");
-        throw Kylin4Error.Plain(Kylin4Error.InternalError, $"Error while executing SQL \"{sql}\": No realization found for OLAPContext, ");
+        var body = Kylin4Binding.Body(request);
+        var sql = Text(body, "sql");
+        var project = Text(body, "project");
+        var limit = Integer(body, "limit");
+        var offset = Integer(body, "offset");
+
+        // QueryService.doQueryWithCache:431-443 (Message.java: EMPTY_PROJECT_NAME, PROJECT_NOT_FOUND, NULL_EMPTY_SQL).
+        if (string.IsNullOrWhiteSpace(project))
+        {
+            throw Kylin4Error.Bad("Project name should not be empty.");
+        }
+
+        var estate = server.Backend.FindQueryEstate(project) ?? throw Kylin4Error.Bad($"Cannot find project '{project}'.");
+        if (string.IsNullOrWhiteSpace(sql))
+        {
+            throw Kylin4Error.Bad("SQL should not be empty.");
+        }
+
+        // queryAndUpdateCache:531-539: a statement that is not a SELECT, without push-down, is BadRequestException("Not Supported
+        // SQL."), caught there and rethrown by doQueryWithCache as an InternalErrorException.
+        if (!RawSql.IsSelect(RawSql.Statement(sql)))
+        {
+            throw Kylin4Error.WrappedAs("Not Supported SQL.", Kylin4Error.BadRequest, "Not Supported SQL.");
+        }
+
+        var user = context.User?.User.Username ?? "ADMIN";
+        var query = new SqlRequest { Sql = sql, Project = estate.Project, Limit = limit, Offset = offset, ForcedToIndex = true };
+        var record = QueryService.Execute(server, query, estate with { PushDownEnabled = false }, server.Backend.Queries.NewQueryId(), user, prepare: false);
+        if (record.Answer.ExceptionMessage is { } failure)
+        {
+            throw Kylin4Error.WrappedAs(failure, RootCause(record.Answer.ErrorType), failure);
+        }
+
+        return Kylin4Operation.Json(SqlResponseV1Json.Write(record, estate));
+    }
+
+    // SQLResponse.getThrowable(): the root cause of what the query threw (inferred from the classes Kylin 4 raises them as).
+    private static string RootCause(SqlErrorType? type) => type switch
+    {
+        SqlErrorType.NoRealizationFound => "org.apache.kylin.metadata.realization.NoRealizationFoundException",
+        SqlErrorType.SyntaxError => "org.apache.calcite.sql.parser.SqlParseException",
+        _ => "java.lang.RuntimeException",
+    };
+
+    // SQLRequest's String fields as Jackson binds them: a scalar is its text; an object or array is not readable.
+    private static string? Text(JObject body, string name) => body[name] switch
+    {
+        null or { Type: JTokenType.Null } => null,
+        JValue value => Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw Kylin4Error.Plain(NotReadable, $"JSON parse error: Cannot deserialize instance of `java.lang.String` out of START_{(body[name]!.Type == JTokenType.Array ? "ARRAY" : "OBJECT")} token"),
+    };
+
+    // SQLRequest's Integer fields (default 0): an integer, or a string holding one; anything else is not readable.
+    private static int Integer(JObject body, string name)
+    {
+        var token = body[name];
+        if (token is null || token.Type == JTokenType.Null)
+        {
+            return 0;
+        }
+
+        if (token.Type == JTokenType.Integer && token.Value<long>() is var n && n is >= int.MinValue and <= int.MaxValue)
+        {
+            return (int)n;
+        }
+
+        if (token.Type == JTokenType.String && int.TryParse(token.Value<string>(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+
+        throw Kylin4Error.Plain(NotReadable, $"JSON parse error: Cannot deserialize value of type `java.lang.Integer` from {token.Type} value");
     }
 }

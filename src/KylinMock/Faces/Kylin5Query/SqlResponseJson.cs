@@ -159,7 +159,8 @@ internal static class SqlResponseJson
         w.WriteEndArray();
     }
 
-    private static void Rows(JsonWriter w, IReadOnlyList<IReadOnlyList<string?>> rows)
+    /// <summary>The <c>results</c> array: each row its cells as Kylin encodes them (null stays null).</summary>
+    public static void Rows(JsonWriter w, IReadOnlyList<IReadOnlyList<string?>> rows)
     {
         w.WriteStartArray();
         foreach (var row in rows)
@@ -194,7 +195,15 @@ internal static class SqlResponseJson
         w.WriteEndArray();
     }
 
-    private static void Traces(JsonWriter w, string[] names)
+    private static void Traces(JsonWriter w, string[] names) => Traces(w, names, static name => name switch
+    {
+        "GET_ACL_INFO" or "SQL_TRANSFORMATION" or "SQL_PARSE_AND_OPTIMIZE" or "MODEL_MATCHING" => "PREPARATION",
+        "WAIT_FOR_EXECUTION" or "EXECUTION" or "FETCH_RESULT" => "JOB_EXECUTION",
+        _ => null,
+    });
+
+    /// <summary>The <c>traces</c> array (SQLResponseTrace: name, group, duration), each span's group as <paramref name="group"/> says.</summary>
+    public static void Traces(JsonWriter w, string[] names, Func<string, string?> group)
     {
         w.WritePropertyName("traces");
         w.WriteStartArray();
@@ -202,12 +211,7 @@ internal static class SqlResponseJson
         {
             w.WriteStartObject();
             w.Property("name", name);
-            w.Property("group", name switch
-            {
-                "GET_ACL_INFO" or "SQL_TRANSFORMATION" or "SQL_PARSE_AND_OPTIMIZE" or "MODEL_MATCHING" => "PREPARATION",
-                "WAIT_FOR_EXECUTION" or "EXECUTION" or "FETCH_RESULT" => "JOB_EXECUTION",
-                _ => null,
-            });
+            w.Property("group", group(name));
             w.Property("duration", 0L);
             w.WriteEndObject();
         }

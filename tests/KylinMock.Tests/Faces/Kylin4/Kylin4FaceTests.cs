@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using KylinMock.Jobs;
 using KylinMock.Tests.Support;
 
@@ -111,12 +112,38 @@ public class Kylin4FaceTests : Kylin4Test
         });
     }
 
-    // QueryService.doQueryWithCache (inferred): with no engine every query is one no cube can serve, rethrown as a 500.
+    // TC:85-95 with ext=true: TableService.cloneTableDesc gives TableDescResponse, TableDesc's fields then exd (HiveMetadataExplorer's
+    // dataSourceProp, in Java HashMap order), cardinality and sample_rows (empty: no cardinality job ran).
     [Test]
-    public void Query_NoCubeCanServe_Is500NoRealization()
+    public void Tables_WithExt_AreTableDescResponses()
+    {
+        var plain = (JObject)Array(Get("/tables?project=learn_kylin&ext=false"))[0];
+        var ext = (JObject)Array(Get("/tables?project=learn_kylin&ext=true"))[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(ext.Properties().Select(p => p.Name), Is.EqualTo(plain.Properties().Select(p => p.Name).Concat(["exd", "cardinality", "sample_rows"])));
+            Assert.That(((JObject)ext["exd"]!).Properties().Select(p => p.Name), Is.EqualTo(new[]
+            {
+                "owner", "skip_header_line_count", "total_file_size", "hive_inputFormat", "hive_outputFormat", "location", "partition_column", "total_file_number", "last_access_time",
+            }));
+            Assert.That((ext["cardinality"]!.ToString(Newtonsoft.Json.Formatting.None), ext["sample_rows"]!.ToString(Newtonsoft.Json.Formatting.None)), Is.EqualTo(("{}", "[]")));
+        });
+    }
+
+    // @RequestParam(required = false) boolean ext: Spring's StringToBooleanConverter; another value is a type mismatch (500).
+    [Test]
+    public void Tables_ExtNotABoolean_IsTypeMismatch()
+    {
+        AssertError(Get("/tables?project=learn_kylin&ext=maybe"), 500, "Failed to convert value of type 'java.lang.String' to required type 'boolean'; nested exception is java.lang.IllegalArgumentException: Invalid boolean value [maybe]");
+    }
+
+    // An embedded server without KylinMock.Sql: the query fails as any query does in Kylin 4 (doQueryWithCache rethrows the
+    // failure as an InternalErrorException, a 500), and the message says how to add the engine.
+    [Test]
+    public void Query_WithoutAnEngine_Is500SayingHowToAddOne()
     {
         var answer = Send(HttpMethod.Post, "/query", "{\"sql\":\"select 1\",\"project\":\"learn_kylin\"}");
-        Assert.That((answer.Status, (string?)answer.Json["msg"]), Is.EqualTo((500, "Error while executing SQL \"select 1\": No realization found for OLAPContext, ")));
+        Assert.That((answer.Status, (string?)answer.Json["msg"]), Is.EqualTo((500, KylinMock.Sql.QueryService.NoEngine)));
     }
 
     // QueryController.query's @RequestBody SQLRequest: a body Jackson cannot read is HttpMessageNotReadableException, a 500 (BasicController), never a .NET message.

@@ -7,6 +7,17 @@ public class Kylin4JobsTests : Kylin4Test
 {
     // CC:408-424, JS:276-282: one NEW segment and one PENDING job; the answer is its JobInstance straight after submission,
     // named "BUILD CUBE - <cube> - <segment> - <zone time>" with NSparkCubingJob's two steps (JobStepFactory, EC:96, EC:54).
+    // The job ids a Kylin 4 build mints come from the server's own id stream (RandomUtil-like version-4 UUIDs), which a reset
+    // rewinds: the same requests after a reset get the same ids (issue 23 item 2, on the Kylin 4 face).
+    [Test]
+    public void Build_AfterAReset_MintsTheSameJobId()
+    {
+        var first = BuildThirdDay();
+        Kylin.Reset();
+        AddCubes();
+        Assert.That(BuildThirdDay(), Is.EqualTo(first));
+    }
+
     [Test]
     public void Build_PartitionedRange_AnswersPendingJobInstanceWithKylin4Plan()
     {

@@ -23,6 +23,9 @@ public abstract class Kylin4Test
 
     protected FakeTimeProvider Clock { get; private set; } = null!;
 
+    /// <summary>The SQL engine the server answers queries with (none by default).</summary>
+    protected virtual KylinMock.Sql.ISqlEngine? SqlEngine => null;
+
     [SetUp]
     public void StartServer()
     {
@@ -31,18 +34,25 @@ public abstract class Kylin4Test
         {
             KylinVersion = 4,
             Clock = Clock,
+            SqlEngine = SqlEngine,
             Estate = new KylinMock.Jobs.Estate([new KylinMock.Jobs.Project(ModelEstates.Project), new KylinMock.Jobs.Project("another")], [])
             {
                 Models = new ModelEstate(ModelEstates.Tables, [], []),
             },
         });
+        AddCubes();
+        client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(Kylin.Url) };
+    }
+
+    /// <summary>The two cubes of the estate (again after a reset, which keeps only the options' estate).</summary>
+    protected void AddCubes()
+    {
         Kylin.Models.Add(ModelEstates.Model(ModelEstates.Partitioned, Cube, partitioned: true),
         [
             ModelEstates.Seg(ModelEstates.Partitioned, "seg-1", T, T + Day, built: T + Day + 10),
             ModelEstates.Seg(ModelEstates.Partitioned, "seg-2", T + Day, T + (2 * Day), built: T + (2 * Day) + 20),
         ]);
         Kylin.Models.Add(ModelEstates.Model(ModelEstates.FullBuild, "sales_full_model", partitioned: false), [ModelEstates.Seg(ModelEstates.FullBuild, "seg-f", 0, Segment.InfiniteEnd, built: T)]);
-        client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(Kylin.Url) };
     }
 
     [TearDown]
