@@ -13,6 +13,9 @@ namespace KylinMock.Http;
 internal sealed class QueryHistoryFiltersProvider(ServerContext server, bool models) : IKylinOperation
 {
     /// <inheritdoc />
+    public string? Name => models ? "GetQueryHistoryModels" : "GetQueryHistorySubmitters";
+
+    /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var project = server.Backend.QueryProject(ModelBinding.RequiredString(request, "project"));

@@ -18,6 +18,9 @@ internal sealed class ProjectConfigProvider(ServerContext server) : IKylinOperat
         + "org.apache.kylin.query.util.SparkSQLFunctionConverter";
 
     /// <inheritdoc />
+    public string? Name => "GetProjectConfig";
+
+    /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var project = context.Path["project"];

@@ -12,6 +12,9 @@ namespace KylinMock.Http;
 internal sealed class ProjectExtPermissionProvider(ServerContext server) : IKylinOperation
 {
     /// <inheritdoc />
+    public string? Name => "GetUserExtPermissionInPrj";
+
+    /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         server.Backend.QueryProject(ModelBinding.RequiredString(request, "project"));

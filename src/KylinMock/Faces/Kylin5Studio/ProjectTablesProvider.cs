@@ -14,6 +14,9 @@ namespace KylinMock.Http;
 internal sealed class ProjectTablesProvider(ServerContext server) : IKylinOperation
 {
     /// <inheritdoc />
+    public string? Name => "GetProjectTables";
+
+    /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         SpringBinding.Bool(request, "ext", false);

@@ -17,6 +17,9 @@ internal sealed class SystemServersProvider(ServerContext server, bool withStatu
     private static readonly byte[] Key = "thisIsAsecretKey"u8.ToArray();
 
     /// <inheritdoc />
+    public string? Name => "GetServers";
+
+    /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var ext = SpringBinding.Bool(request, "ext", false);
