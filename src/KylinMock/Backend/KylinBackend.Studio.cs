@@ -42,4 +42,25 @@ internal sealed partial class KylinBackend
                 .Sum(s => s.BytesSize)))
             .ToArray();
     });
+
+    /// <summary>TableService.getTablesOfModel: checkProjectName, the model by alias ignoring case (KE-010002203 when none), its root fact table then its join tables, those loaded.</summary>
+    public IReadOnlyList<TableDesc> GetTablesOfModel(string project, string modelAlias) => store.Read(view =>
+    {
+        var name = ModelNames.Project(view, project);
+        var catalog = view.Catalog;
+        var model = catalog.Models(name).FirstOrDefault(m => string.Equals(m.Alias, modelAlias, StringComparison.OrdinalIgnoreCase))
+            ?? throw new Errors.KylinException(Errors.ErrorCode.ModelNameNotExist, modelAlias);
+        var tables = catalog.Tables(name);
+        return (IReadOnlyList<TableDesc>)new[] { model.FactTable }.Concat(model.Lookups.Select(l => l.Table))
+            .Select(identity => tables.FirstOrDefault(t => string.Equals(t.Identity, identity, StringComparison.OrdinalIgnoreCase)))
+            .OfType<TableDesc>()
+            .ToArray();
+    });
+
+    /// <summary>ModelService.getModelSql: checkProjectName, then the project's model with that uuid (by uuid only), or null.</summary>
+    public DataModel? FindModelByUuid(string project, string modelId) => store.Read(view =>
+    {
+        var name = ModelNames.Project(view, project);
+        return view.Catalog.FindByUuid(modelId) is { } model && string.Equals(model.Project, name, StringComparison.OrdinalIgnoreCase) ? model : null;
+    });
 }

@@ -62,6 +62,8 @@ internal static class KylinRoutes
             .Kylin("GET", "/kylin/api/query/servers", new SystemServersProvider(server, withStatus: false))
             .Kylin("GET", "/kylin/api/tables/project_tables", new ProjectTablesProvider(server))
             .Kylin("GET", "/kylin/api/tables", new GetTableDescProvider(server))
+            .Kylin("GET", "/kylin/api/tables/model_tables", new GetModelTablesProvider(server))
+            .Kylin("GET", "/kylin/api/models/{model:.+}/sql", new GetModelSqlProvider(server))
             .Kylin("GET", "/kylin/api/query/query_history_submitters", new QueryHistoryFiltersProvider(server, models: false))
             .Kylin("GET", "/kylin/api/query/query_history_models", new QueryHistoryFiltersProvider(server, models: true))
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KylinMock.Backend;
 using KylinMock.Jobs;
+using KylinMock.Models;
 using Newtonsoft.Json;
 
 namespace KylinMock.Answers;
@@ -12,18 +13,81 @@ namespace KylinMock.Answers;
 /// </summary>
 internal static class ProjectTableJson
 {
-    /// <summary>Writes one table of <paramref name="project"/> (with <c>ext</c> or without: the same, there being no statistics).</summary>
+    /// <summary>Writes one table of <paramref name="project"/> as TableDescResponse (with <c>ext</c> or without: the same, there being no statistics).</summary>
     public static void Write(JsonWriter w, string project, ProjectTable row)
     {
         var meta = row.Table;
         var table = meta.Table;
         w.WriteStartObject();
+        DescFields(w, project, table, plainColumns: false);
+        EmptyObject(w, "exd");
+        w.Property("root_fact", meta.Roles.Contains("FACT"));
+        w.Property("lookup", !meta.Roles.Contains("FACT") && meta.Roles.Contains("LOOKUP"));
+        w.Property("primary_key", meta.Keys.Where(k => k.Value.Contains("PK")).Select(k => k.Key));
+        w.Property("foreign_key", meta.Keys.Where(k => k.Value.Contains("FK")).Select(k => k.Key));
+        w.Null("partitioned_column");
+        w.Null("partitioned_column_format");
+        w.Null("segment_range");
+        w.Property("storage_size", meta.Roles.Count == 0 ? -1L : row.StorageSize);
+        w.Property("total_records", 0L);
+        w.Property("sampling_rows", []);
+        w.WritePropertyName("columns");
+        w.WriteStartArray();
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            w.WriteStartObject();
+            ColumnFields(w, table.Columns[i], i);
+            w.Null("cardinality");
+            w.Null("min_value");
+            w.Null("max_value");
+            w.Null("null_count");
+            w.Property("excluded", false);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.Null("last_build_job_id");
+        w.Property("excluded", false);
+        w.Null("kafka_bootstrap_servers");
+        w.Null("subscribe");
+        w.Null("batch_table_identity");
+        w.Null("parser_name");
+        EmptyObject(w, "cardinality");
+        w.Property("is_transactional", false);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes one table of <paramref name="project"/> as the bare TableDesc (its columns plain ColumnDescs, right after the name).</summary>
+    public static void WriteTableDesc(JsonWriter w, string project, TableDesc table)
+    {
+        w.WriteStartObject();
+        DescFields(w, project, table, plainColumns: true);
+        w.WriteEndObject();
+    }
+
+    // RootPersistentEntity's then TableDesc's fields; a TableDescResponse writes its own columns later.
+    private static void DescFields(JsonWriter w, string project, TableDesc table, bool plainColumns)
+    {
         w.Property("uuid", StableHash.Uuid("table:" + project.ToUpperInvariant() + ":" + table.Identity));
         w.Property("last_modified", 0L);
         w.Property("create_time", 0L);
         w.Property("version", "4.0.0.0");
         w.Property("mvcc", 0);
         w.Property("name", table.Name);
+        if (plainColumns)
+        {
+            w.WritePropertyName("columns");
+            w.WriteStartArray();
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                w.WriteStartObject();
+                ColumnFields(w, table.Columns[i], i);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.Property("source_type", 9);
         w.Property("table_type", "MANAGED");
         w.Property("top", false);
@@ -45,44 +109,15 @@ internal static class ProjectTableJson
         w.Property("rangePartition", false);
         w.Null("partition_desc");
         w.Null("table_comment");
-        EmptyObject(w, "exd");
-        w.Property("root_fact", meta.Roles.Contains("FACT"));
-        w.Property("lookup", !meta.Roles.Contains("FACT") && meta.Roles.Contains("LOOKUP"));
-        w.Property("primary_key", meta.Keys.Where(k => k.Value.Contains("PK")).Select(k => k.Key));
-        w.Property("foreign_key", meta.Keys.Where(k => k.Value.Contains("FK")).Select(k => k.Key));
-        w.Null("partitioned_column");
-        w.Null("partitioned_column_format");
-        w.Null("segment_range");
-        w.Property("storage_size", meta.Roles.Count == 0 ? -1L : row.StorageSize);
-        w.Property("total_records", 0L);
-        w.Property("sampling_rows", []);
-        w.WritePropertyName("columns");
-        w.WriteStartArray();
-        for (var i = 0; i < table.Columns.Count; i++)
-        {
-            w.WriteStartObject();
-            w.Property("id", (i + 1).ToString(CultureInfo.InvariantCulture));
-            w.Property("name", table.Columns[i].Name);
-            w.Property("datatype", table.Columns[i].Datatype);
-            w.Property("case_sensitive_name", table.Columns[i].Name);
-            w.Null("cardinality");
-            w.Null("min_value");
-            w.Null("max_value");
-            w.Null("null_count");
-            w.Property("excluded", false);
-            w.WriteEndObject();
-        }
+    }
 
-        w.WriteEndArray();
-        w.Null("last_build_job_id");
-        w.Property("excluded", false);
-        w.Null("kafka_bootstrap_servers");
-        w.Null("subscribe");
-        w.Null("batch_table_identity");
-        w.Null("parser_name");
-        EmptyObject(w, "cardinality");
-        w.Property("is_transactional", false);
-        w.WriteEndObject();
+    // ColumnDesc: id (1-based, as text), name, datatype, case_sensitive_name; comment and the rest are NON_NULL and absent.
+    private static void ColumnFields(JsonWriter w, ColumnDesc column, int index)
+    {
+        w.Property("id", (index + 1).ToString(CultureInfo.InvariantCulture));
+        w.Property("name", column.Name);
+        w.Property("datatype", column.Datatype);
+        w.Property("case_sensitive_name", column.Name);
     }
 
     private static void EmptyObject(JsonWriter w, string name)
