@@ -17,7 +17,8 @@ internal sealed partial class KylinBackend
     /// </summary>
     public (UserAccount? User, string? NewSession) Authenticate(string? authorization, string? cookieHeader)
     {
-        lock (gate)
+        var credentials = users.Read(authorization);
+        lock (security)
         {
             var sessionUser = sessions.Resolve(cookieHeader)?.Username;
             if (sessionUser is not null && UserDirectory.BasicUsername(authorization) == sessionUser)
@@ -25,7 +26,7 @@ internal sealed partial class KylinBackend
                 return (users.Current(sessionUser), null);
             }
 
-            var user = users.Authenticate(authorization);
+            var user = users.Authenticate(credentials);
             if (user is not null)
             {
                 var same = sessionUser is not null && string.Equals(sessionUser, user.User.Username, StringComparison.OrdinalIgnoreCase);

@@ -9,7 +9,10 @@ namespace KylinMock.Backend;
 /// <summary>
 /// The one owner of a server's state (moto's backend rule): the jobs with their scheduler and order, the
 /// estate of projects, tables, models and segments, the users and sessions, the armed faults, the request
-/// journal, the job-finished queue and the clock's moves, all behind ONE lock, with one <see cref="Reset"/>.
+/// journal, the job-finished queue and the clock's moves, with one <see cref="Reset"/>. The jobs, the estate, the
+/// faults, the queries and the clock's moves are behind ONE lock; the users with their sessions, and the journal, are
+/// state no job or model reads, so each keeps its own small lock and a login or a journal entry never waits behind a
+/// list or a build (measured: the list's throughput, tests/KylinMock.Benchmarks/README.md).
 /// Each face binds a request, makes one call on an operation named in Kylin's words (the partial files beside
 /// this one: jobs, builds, the estate's reads, security) and writes the answer from the immutable result,
 /// outside the lock. Jobs and Models do not call each other: the store tells the backend a job moved, and
@@ -17,8 +20,11 @@ namespace KylinMock.Backend;
 /// </summary>
 internal sealed partial class KylinBackend
 {
-    // The one lock: the job store, the users, the sessions, the faults and the journal all take this object.
+    // The one lock of the jobs and the estate: the job store, the faults and the query book take this object.
     private readonly object gate = new();
+
+    // The users and their sessions (a login reads both, and nothing else); the journal has a lock of its own.
+    private readonly object security = new();
     private readonly JobStore store;
     private readonly ClockControl clockControl;
     private readonly UserDirectory users;
@@ -39,10 +45,10 @@ internal sealed partial class KylinBackend
         store.RunEnded = notifier is null ? null : (job, catalog, now) => notifier.Enqueue(job.Id, Notify.JobFinishedJson.Write(job, catalog, now));
         Models = new KylinModels(store);
         clockControl = new ClockControl(options.Clock);
-        users = new UserDirectory(options.Users, options.Clock, gate, lockout: options.KylinVersion != 4);
-        sessions = new SessionStore(options.Clock, gate);
+        users = new UserDirectory(options.Users, options.Clock, security, lockout: options.KylinVersion != 4);
+        sessions = new SessionStore(options.Clock, security);
         Faults = new FaultList(gate);
-        Journal = new RequestJournal(options.JournalCapacity, gate);
+        Journal = new RequestJournal(options.JournalCapacity, new object());
         Queries = new Sql.QueryBook(options.QueryLatency, options.Seed, gate);
         Sql = options.SqlEngine?.Open(options.Seed);
     }
@@ -75,12 +81,13 @@ internal sealed partial class KylinBackend
     public bool ClockMovable => clockControl.CanMove;
 
     /// <summary>
-    /// Back to the loaded estate, fresh users, no sessions, faults or journal, in one step under the lock;
+    /// Back to the loaded estate, fresh users, no sessions, faults or journal, in one step under the locks;
     /// with <paramref name="restartClock"/> the mock's own clock returns to its start in the same step.
     /// </summary>
     public void Reset(bool restartClock)
     {
         lock (gate)
+        lock (security)
         {
             store.Reset(restartClock && clockControl.IsOwn ? clockControl.Restart : null);
             notifier?.Forget();

@@ -9,7 +9,7 @@ public sealed class RequestJournal
     /// <summary>The most body text kept per request.</summary>
     public const int MaxBodyChars = 64 * 1024;
 
-    // The backend's one lock when the journal belongs to a server; its own otherwise.
+    // Its own lock, given by the backend (no job or model reads the journal, so recording never waits behind them).
     private readonly object gate;
     private readonly Queue<JournalEntry> entries = new();
     private long sequence;
@@ -20,7 +20,7 @@ public sealed class RequestJournal
     {
     }
 
-    /// <summary>A journal keeping at most <paramref name="capacity"/> requests, guarded by <paramref name="gate"/> (the backend's one lock).</summary>
+    /// <summary>A journal keeping at most <paramref name="capacity"/> requests, guarded by <paramref name="gate"/> (its own: no job or model reads the journal).</summary>
     internal RequestJournal(int capacity, object gate)
     {
         this.gate = gate;

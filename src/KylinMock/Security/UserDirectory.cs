@@ -64,14 +64,33 @@ internal sealed class UserDirectory
     /// Authenticates an <c>Authorization</c> header. Null when the request carries no Basic
     /// credentials; a copy of the account on success; Kylin's KylinException (401/400) otherwise.
     /// </summary>
-    public UserAccount? Authenticate(string? authorization)
+    public UserAccount? Authenticate(string? authorization) => Authenticate(Read(authorization));
+
+    /// <summary>
+    /// Basic credentials decoded and their password hashed, the costly half of a login, done before any lock is taken;
+    /// null when the header carries no Basic credentials (a header that does not decode has a null user name).
+    /// </summary>
+    public BasicCredentials? Read(string? authorization)
     {
         if (authorization is null || !authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        if (!TryDecode(authorization["Basic ".Length..].Trim(), out var username, out var password))
+        return TryDecode(authorization["Basic ".Length..].Trim(), out var username, out var password)
+            ? new BasicCredentials(username, Digest(password))
+            : new BasicCredentials(null, []);
+    }
+
+    /// <summary>Authenticates credentials <see cref="Read"/> took: null for none; a copy of the account on success; Kylin's KylinException (401/400) otherwise.</summary>
+    public UserAccount? Authenticate(BasicCredentials? credentials)
+    {
+        if (credentials is null)
+        {
+            return null;
+        }
+
+        if (credentials.Username is not { } username)
         {
             throw LoginFailed();
         }
@@ -90,7 +109,7 @@ internal sealed class UserDirectory
                 throw KylinException.WithDetail(ErrorCode.LoginFailed, MessageKey.DisabledUser).WithStatus(401);
             }
 
-            if (!CryptographicOperations.FixedTimeEquals(account.PasswordDigest, Digest(password)))
+            if (!CryptographicOperations.FixedTimeEquals(account.PasswordDigest, credentials.Digest))
             {
                 if (lockout)
                 {
@@ -209,5 +228,26 @@ internal sealed class UserDirectory
         LastModified = a.LastModified,
     };
 
-    private byte[] Digest(string password) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(password));
+    // The last password hashed and its digest: a client sends the same credentials on every request, so the hash is
+    // computed once per password change of the client rather than once per request.
+    private volatile HashedPassword? lastHashed;
+
+    private byte[] Digest(string password)
+    {
+        if (lastHashed is { } last && string.Equals(last.Password, password, StringComparison.Ordinal))
+        {
+            return last.Digest;
+        }
+
+        var digest = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(password));
+        lastHashed = new HashedPassword(password, digest);
+        return digest;
+    }
+
+    private sealed record HashedPassword(string Password, byte[] Digest);
 }
+
+/// <summary>Basic credentials as a login reads them: the user name (null when the header does not decode) and the password's digest.</summary>
+/// <param name="Username">The user name, or null.</param>
+/// <param name="Digest">The password's keyed digest.</param>
+internal sealed record BasicCredentials(string? Username, byte[] Digest);
