@@ -48,8 +48,10 @@ internal static class KylinRoutes
             .Kylin("PUT", "/kylin/api/snapshots", new SnapshotsProvider(server, refresh: true))
             .Kylin("PUT", "/kylin/api/projects/{project}/snapshot_config", new SnapshotConfigProvider(server))
             .Kylin("POST", "/kylin/api/user/authentication", authentication, anonymous: true)
-            .Kylin("GET", "/kylin/api/j_spring_security_logout", new LogoutProvider(server), anonymous: true)
-            .Kylin("POST", "/kylin/api/j_spring_security_logout", new LogoutProvider(server), anonymous: true)
+            .KylinFilter("GET", "/kylin/api/j_spring_security_logout", new LogoutProvider(server))
+            .KylinFilter("POST", "/kylin/api/j_spring_security_logout", new LogoutProvider(server))
+            .KylinFilter("PUT", "/kylin/api/j_spring_security_logout", new LogoutProvider(server))
+            .KylinFilter("DELETE", "/kylin/api/j_spring_security_logout", new LogoutProvider(server))
 
             // Kylin: NAdminController, permitAll (kystudio's start-up calls)
             .Kylin("GET", "/kylin/api/admin/instance_info", new AdminInstanceInfoProvider(server), anonymous: true)
