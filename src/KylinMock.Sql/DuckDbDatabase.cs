@@ -76,7 +76,16 @@ internal sealed class DuckDbDatabase : ISqlDatabase
                 tables.Add(new ResolvedTable(table, found));
             }
 
-            Load(query.Estate);
+            try
+            {
+                Load(query.Estate);
+            }
+            catch (ArgumentException e)
+            {
+                // A fixture's row that does not fit its table: the query fails naming it, and the next one tries again.
+                return SqlAnswer.Failed(e.Message, SqlErrorType.Other);
+            }
+
             return Route(query, sql, tokens, duckSql, shape, tables, connection, cancellation);
         }
         catch (Exception e) when (cancellation.IsCancellationRequested && e is OperationCanceledException or DuckDBException)
@@ -150,33 +159,38 @@ internal sealed class DuckDbDatabase : ISqlDatabase
                 delete.ExecuteNonQuery();
             }
 
-            var types = desc.Columns.Select(c => KylinType.Of(c.Datatype).DuckDb).ToArray();
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO " + SqlRun.Physical(estate.Project, desc) + " VALUES (" + string.Join(", ", types.Select((t, i) => "CAST($" + (i + 1) + " AS " + t + ")")) + ")";
-            for (var r = 0; r < rows.Count; r++)
+            Insert(connection, estate.Project, desc, rows);
+            transaction.Commit();
+        }
+    }
+
+    // Inserts stated rows, each cell cast from Kylin's text to the column's type; a row that does not fit names itself.
+    private static void Insert(DuckDBConnection connection, string project, TableDesc desc, IReadOnlyList<IReadOnlyList<string?>> rows)
+    {
+        var types = desc.Columns.Select(c => KylinType.Of(c.Datatype).DuckDb).ToArray();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO " + SqlRun.Physical(project, desc) + " VALUES (" + string.Join(", ", types.Select((t, i) => "CAST($" + (i + 1) + " AS " + t + ")")) + ")";
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (rows[r].Count != types.Length)
             {
-                if (rows[r].Count != types.Length)
-                {
-                    throw new ArgumentException($"Row {r + 1} has {rows[r].Count} cells; {desc.Identity} has {types.Length} columns.", nameof(rows));
-                }
-
-                insert.Parameters.Clear();
-                foreach (var cell in rows[r])
-                {
-                    insert.Parameters.Add(new DuckDBParameter { Value = (object?)cell ?? DBNull.Value });
-                }
-
-                try
-                {
-                    insert.ExecuteNonQuery();
-                }
-                catch (DuckDBException e)
-                {
-                    throw new ArgumentException($"Row {r + 1}: {e.Message.Split('\n')[0]}", nameof(rows), e);
-                }
+                throw new ArgumentException($"Row {r + 1} has {rows[r].Count} cells; {desc.Identity} has {types.Length} columns.", nameof(rows));
             }
 
-            transaction.Commit();
+            insert.Parameters.Clear();
+            foreach (var cell in rows[r])
+            {
+                insert.Parameters.Add(new DuckDBParameter { Value = (object?)cell ?? DBNull.Value });
+            }
+
+            try
+            {
+                insert.ExecuteNonQuery();
+            }
+            catch (DuckDBException e)
+            {
+                throw new ArgumentException($"Row {r + 1}: {e.Message.Split('\n')[0]}", nameof(rows), e);
+            }
         }
     }
 
@@ -234,7 +248,11 @@ internal sealed class DuckDbDatabase : ISqlDatabase
                 var columns = table.Columns.Count == 0 ? "\"ID\" BIGINT" : string.Join(", ", table.Columns.Select(c => SqlRun.Quote(c.Name) + " " + KylinType.Of(c.Datatype).DuckDb));
                 Run(connection, "CREATE SCHEMA IF NOT EXISTS " + SqlRun.Quote(estate.Project + ":" + table.Database));
                 Run(connection, "CREATE OR REPLACE TABLE " + physical + " (" + columns + ")");
-                if (table.Columns.Count > 0)
+                if (StatedRows(estate, table) is { } stated)
+                {
+                    Insert(connection, estate.Project, table, stated);
+                }
+                else if (table.Columns.Count > 0)
                 {
                     Run(connection, RowPlan.Insert(physical, table, estate, counts, words, seed));
                 }
@@ -243,6 +261,10 @@ internal sealed class DuckDbDatabase : ISqlDatabase
             }
         }
     }
+
+    // The rows the estate states for a table (a fixture's), or null when the engine generates them.
+    private static IReadOnlyList<IReadOnlyList<string?>>? StatedRows(SqlEstate estate, TableDesc table) =>
+        estate.Rows.FirstOrDefault(r => string.Equals(r.Key, table.Identity, StringComparison.OrdinalIgnoreCase)).Value;
 
     /// <summary>Runs <paramref name="sql"/> as it is on this database and reads every cell (the harness's direct baseline); returns the row count.</summary>
     internal long Direct(string sql)

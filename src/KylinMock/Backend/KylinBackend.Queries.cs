@@ -34,6 +34,7 @@ internal sealed partial class KylinBackend
         return new SqlEstate(name, tables, models, segments)
         {
             DefaultDatabase = database,
+            Rows = catalog.StatedRows(name),
             PushDownEnabled = Queries.PushDown(name),
             Now = view.Now,
             TimeZoneOffsetMs = (long)TimeZone.GetUtcOffset(DateTimeOffset.FromUnixTimeMilliseconds(view.Now)).TotalMilliseconds,

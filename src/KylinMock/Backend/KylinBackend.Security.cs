@@ -26,7 +26,7 @@ internal sealed partial class KylinBackend
                 return (users.Current(sessionUser), null);
             }
 
-            var user = users.Authenticate(credentials);
+            var user = users.Check(credentials);
             if (user is not null)
             {
                 var same = sessionUser is not null && string.Equals(sessionUser, user.User.Username, StringComparison.OrdinalIgnoreCase);

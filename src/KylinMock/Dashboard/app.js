@@ -359,6 +359,25 @@ function showEntry(entry) {
   for (const row of $("journal-body").children) row.classList.toggle("selected", Number(row.dataset.sequence) === entry.sequence);
 }
 
+/** The query history (POST /kylin/api/query of every face), newest first, from GET /__kylinmock/queries. */
+async function refreshQueries() {
+  const answer = await control("GET", "/queries");
+  const newest = answer.queries.slice(0, JOURNAL_ROWS);
+  $("queries-total").textContent = `${answer.queries.length} run, ${answer.running.length} running`;
+  fill($("queries-body"), newest.map((q) => {
+    const row = el("tr", null,
+      el("td", { cls: "num", text: instant(q.query_time) }),
+      el("td", { text: q.project }),
+      el("td", { text: q.sql, title: q.error ?? q.sql }),
+      el("td", { text: q.query_status }),
+      el("td", { text: q.error ? "error" : [q.engine_type, ...q.realizations].filter(Boolean).join(" ") }),
+      el("td", { cls: "num", text: q.result_row_count }),
+      el("td", { cls: "num", text: q.duration }));
+    row.dataset.queryId = q.query_id;
+    return row;
+  }), 7, "no query yet");
+}
+
 async function refreshFaults() {
   const { faults } = await control("GET", "/faults");
   fill($("faults-body"), faults.map((f) => {
@@ -418,7 +437,7 @@ async function refresh() {
       if (state.blocked) break;
       try {
         await refreshClock();
-        await Promise.all([refreshJobs(), refreshDetail(), refreshTimeline(), refreshJournal(), refreshFaults()]);
+        await Promise.all([refreshJobs(), refreshDetail(), refreshTimeline(), refreshJournal(), refreshQueries(), refreshFaults()]);
       } catch (e) {
         if (e instanceof Refused || e instanceof TypeError) say(e.message);
         else throw e;

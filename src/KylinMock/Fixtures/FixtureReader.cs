@@ -71,6 +71,7 @@ internal static class FixtureReader
         var projects = new List<Project>();
         FixtureOrigin? origin = null;
         var modelParts = new string?[3];
+        string? rowsJson = null;
         try
         {
             r.Next(place);
@@ -102,6 +103,7 @@ internal static class FixtureReader
                         case "tables": modelParts[0] = r.Raw(place); break;
                         case "models": modelParts[1] = r.Raw(place); break;
                         case "segments": modelParts[2] = r.Raw(place); break;
+                        case "rows": rowsJson = r.Raw(place); break;
                         default: r.Skip(place); break;
                     }
                 }
@@ -115,7 +117,14 @@ internal static class FixtureReader
         }
 
         var models = modelParts.Any(p => p is not null) ? ModelEstateJson.Read(modelParts[0], modelParts[1], modelParts[2], source) : null;
-        return new Fixture(new Estate(projects, Assemble(drafts, mocks, place)) { Models = models }, origin);
+        var jobs = Assemble(drafts, mocks, place);
+        if (rowsJson is not null)
+        {
+            // Rows need tables: a fixture without its own tables gets the ones its jobs imply, as loading it would.
+            models = (models ?? Models.ModelDerivation.From(projects, jobs)) with { Rows = ModelEstateJson.ReadRows(rowsJson, source) };
+        }
+
+        return new Fixture(new Estate(projects, jobs) { Models = models }, origin);
     }
 
     private static List<Job> Assemble(Drafts drafts, Dictionary<string, MockJob> mocks, in JsonPlace place)

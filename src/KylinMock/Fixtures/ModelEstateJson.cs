@@ -66,7 +66,92 @@ internal static class ModelEstateJson
         }
 
         w.WriteEndObject();
+        WriteRows(w, estate.Rows);
     }
+
+    // "rows": {"project": {"DB.TABLE": [[cell, ...], ...]}}, only when the estate states some.
+    private static void WriteRows(JsonWriter w, IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>>> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        w.WritePropertyName("rows");
+        w.WriteStartObject();
+        foreach (var (project, tables) in rows)
+        {
+            w.WritePropertyName(project);
+            w.WriteStartObject();
+            foreach (var (table, list) in tables)
+            {
+                w.WritePropertyName(table);
+                w.WriteStartArray();
+                foreach (var row in list)
+                {
+                    w.Formatting = Formatting.None;
+                    w.WriteStartArray();
+                    foreach (var cell in row)
+                    {
+                        w.WriteValue(cell);
+                    }
+
+                    w.WriteEndArray();
+                    w.Formatting = Formatting.Indented;
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Reads <c>"rows"</c>: <c>{"project": {"DB.TABLE": [[cell, ...], ...]}}</c>, each cell a string, a number, a boolean or null
+    /// (as Kylin's query results show it: text); <paramref name="source"/> names the file in messages.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>>> ReadRows(string rowsJson, string source)
+    {
+        var byProject = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>>>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            if (Parse(rowsJson) is not JObject projects)
+            {
+                throw new FormatException("rows must be an object of projects: {\"learn_kylin\": {\"DEFAULT.KYLIN_SALES\": [[\"1\", \"2012-01-01\"]]}}");
+            }
+
+            foreach (var (project, tablesToken) in projects)
+            {
+                var tables = new Dictionary<string, IReadOnlyList<IReadOnlyList<string?>>>(StringComparer.OrdinalIgnoreCase);
+                foreach (var (table, list) in tablesToken as JObject ?? throw new FormatException($"rows.{project} must be an object of tables"))
+                {
+                    tables[table] = (list as JArray ?? throw new FormatException($"rows.{project}.{table} must be an array of rows"))
+                        .Select((row, i) => (IReadOnlyList<string?>)(row as JArray ?? throw new FormatException($"rows.{project}.{table}[{i}] must be an array of cells"))
+                            .Select(cell => Cell(cell, $"rows.{project}.{table}[{i}]")).ToArray())
+                        .ToArray();
+                }
+
+                byProject[project] = tables;
+            }
+        }
+        catch (Exception e) when (e is JsonException or FormatException)
+        {
+            throw new FixtureException($"{source}: {e.Message}", e);
+        }
+
+        return byProject;
+    }
+
+    private static string? Cell(JToken cell, string place) => cell.Type switch
+    {
+        JTokenType.Null => null,
+        JTokenType.Boolean => (bool)cell ? "true" : "false",
+        JTokenType.String or JTokenType.Integer or JTokenType.Float => Convert.ToString(((JValue)cell).Value, CultureInfo.InvariantCulture),
+        _ => throw new FormatException($"{place}: a cell is a string, a number, a boolean or null"),
+    };
 
     /// <summary>Reads the fields (any may be null); <paramref name="source"/> names the file in messages.</summary>
     public static ModelEstate Read(string? tablesJson, string? modelsJson, string? segmentsJson, string source)

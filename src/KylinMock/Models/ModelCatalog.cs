@@ -31,9 +31,15 @@ internal sealed class ModelCatalog
         snapshots.Clear();
     }
 
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>> NoRows = new Dictionary<string, IReadOnlyList<IReadOnlyList<string?>>>();
+
+    // The rows the loaded estate states (a fixture's), immutable, kept as loaded.
+    private IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>>> statedRows = ModelEstate.Empty.Rows;
+
     /// <summary>Takes the tables, models and segments of <paramref name="estate"/> (the job index is kept).</summary>
     public void Load(ModelEstate estate)
     {
+        statedRows = estate.Rows;
         models.Clear();
         byUuid.Clear();
         segments.Clear();
@@ -239,7 +245,14 @@ internal sealed class ModelCatalog
     public ModelEstate Snapshot() => new(
         tables.Values.SelectMany(t => t).ToArray(),
         models.ToArray(),
-        models.SelectMany(m => segments[m.Uuid]).ToArray());
+        models.SelectMany(m => segments[m.Uuid]).ToArray())
+    {
+        Rows = statedRows,
+    };
+
+    /// <summary>The rows the loaded estate states for <paramref name="project"/>'s tables (by <c>DB.TABLE</c>, ignoring case); empty for none.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>> StatedRows(string project) =>
+        statedRows.FirstOrDefault(p => string.Equals(p.Key, project, StringComparison.OrdinalIgnoreCase)).Value ?? NoRows;
 
     private void AddTable(TableDesc table)
     {

@@ -8,4 +8,11 @@ internal sealed record ModelEstate(IReadOnlyList<TableDesc> Tables, IReadOnlyLis
 {
     /// <summary>An estate with no tables, models or segments.</summary>
     public static ModelEstate Empty { get; } = new([], [], []);
+
+    /// <summary>
+    /// Rows a fixture states for its tables (project, then <c>DB.TABLE</c>, each row its cells as Kylin's query results
+    /// show them); the SQL engine generates rows only for the tables not named here.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>>> Rows { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>>>();
 }

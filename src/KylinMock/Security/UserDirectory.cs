@@ -64,7 +64,7 @@ internal sealed class UserDirectory
     /// Authenticates an <c>Authorization</c> header. Null when the request carries no Basic
     /// credentials; a copy of the account on success; Kylin's KylinException (401/400) otherwise.
     /// </summary>
-    public UserAccount? Authenticate(string? authorization) => Authenticate(Read(authorization));
+    public UserAccount? Authenticate(string? authorization) => Check(Read(authorization));
 
     /// <summary>
     /// Basic credentials decoded and their password hashed, the costly half of a login, done before any lock is taken;
@@ -83,7 +83,7 @@ internal sealed class UserDirectory
     }
 
     /// <summary>Authenticates credentials <see cref="Read"/> took: null for none; a copy of the account on success; Kylin's KylinException (401/400) otherwise.</summary>
-    public UserAccount? Authenticate(BasicCredentials? credentials)
+    public UserAccount? Check(BasicCredentials? credentials)
     {
         if (credentials is null)
         {

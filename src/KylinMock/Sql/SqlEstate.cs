@@ -12,6 +12,12 @@ namespace KylinMock.Sql;
 /// <param name="Segments">Each model's segments (by model uuid), in range order.</param>
 public sealed record SqlEstate(string Project, IReadOnlyList<TableDesc> Tables, IReadOnlyList<DataModel> Models, IReadOnlyDictionary<string, IReadOnlyList<Segment>> Segments)
 {
+    /// <summary>
+    /// Rows the estate states for some of its tables (a fixture's), by <c>DB.TABLE</c> ignoring case; the engine generates
+    /// rows for the others.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>> Rows { get; init; } = new Dictionary<string, IReadOnlyList<IReadOnlyList<string?>>>();
+
     /// <summary>The project's <c>kylin.query.pushdown-enabled</c> (true by default in Kylin 5).</summary>
     public bool PushDownEnabled { get; init; } = true;
 

@@ -91,7 +91,7 @@ public class ConcurrencyTests
     [Test]
     public void ResetsAgainstReaders_OnTheSystemClock_EveryListedJobKeepsItsTimingInvariants()
     {
-        using var kylin = KylinMockServer.Start(new KylinMockOptions { Clock = new Clocks.OffsetSystemClock(Estates.Now), Seed = 11, JobCount = 150 });
+        using var kylin = KylinMockServer.Start(new KylinMockOptions { Clock = new KylinMock.Clocks.OffsetSystemClock(Estates.Now), Seed = 11, JobCount = 150 });
         var bad = new ConcurrentBag<string>();
         var lists = 0;
         using var done = new CancellationTokenSource();
