@@ -33,6 +33,9 @@ var scenarios = new (string Name, Func<BenchSettings, Task<IEnumerable<ScenarioR
     ("longrun", LongRun.Run),
     ("container", Container.Run),
     ("sql", SqlQueries.Run),
+    ("history", SegmentHistory.Run),
+    ("builds100k", ManyBuilds.Run),
+    ("body", HugeBody.Run),
 };
 
 // Scenarios that need more than this process (Docker and the built image) run only when named.

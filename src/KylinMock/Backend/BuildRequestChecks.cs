@@ -26,7 +26,7 @@ internal static class BuildRequestChecks
         var name = ModelNames.Project(view, request.Project);
         Priority(request.Priority);
         var model = ModelNames.Model(view.Catalog, name, request.ModelName);
-        return (model, new BuildSettings(request.Priority, Tag(request.TagJson)));
+        return (model, new BuildSettings(request.Priority, Tag(request.TagJson), request.BatchIndexIds));
     }
 }
 
@@ -35,4 +35,5 @@ internal static class BuildRequestChecks
 /// <param name="ModelName">The model's uuid or alias, as sent.</param>
 /// <param name="Priority">The job priority, as sent (checked 0-4).</param>
 /// <param name="TagJson">The tag's JSON text, or null.</param>
-internal sealed record ModelRequest(string Project, string ModelName, int Priority, string? TagJson);
+/// <param name="BatchIndexIds"><c>batch_index_ids</c>: the layouts to build, or null for all.</param>
+internal sealed record ModelRequest(string Project, string ModelName, int Priority, string? TagJson, IReadOnlyList<long>? BatchIndexIds = null);

@@ -1,4 +1,5 @@
 using KylinMock.Errors;
+using KylinMock.Jobs;
 using KylinMock.Models;
 
 namespace KylinMock.Backend;
@@ -93,6 +94,18 @@ internal sealed partial class KylinBackend
             throw new KylinException(ErrorCode.SegmentIndexStatusInvalid);
         }
 
+        // OpenSegmentController.completeSegments: index_status becomes the batch of the model's indexes in those statuses;
+        // with none, the answer is one INDEX_BUILD without a job id and nothing is checked further.
+        var batch = batchIndexIds?.Select(ParseLayoutId).ToArray();
+        if (indexStatus is { Count: > 0 })
+        {
+            batch = IndexStatusOf(view.Catalog, model).Where(p => indexStatus.Contains(p.Status, StringComparer.OrdinalIgnoreCase)).Select(p => p.Layout).ToArray();
+            if (batch.Length == 0)
+            {
+                return new SegmentCompletion(name, [new JobInfo(JobType.INDEX_BUILD.ToString(), null)], []);
+            }
+        }
+
         if (!parallel && segmentIds.Count > MaxSegmentsToComplete)
         {
             throw new KylinException(ErrorCode.SegmentBuildTooMany);
@@ -100,7 +113,7 @@ internal sealed partial class KylinBackend
 
         // The tag is a String here: Jackson writes it as a JSON string in the job.
         var tagJson = tag is null ? null : Newtonsoft.Json.JsonConvert.ToString(tag);
-        var (jobs, failed) = SegmentBuilds.Complete(view, model, segmentIds, parallel, new BuildSettings(priority, BuildRequestChecks.Tag(tagJson)));
+        var (jobs, failed) = SegmentBuilds.Complete(view, model, segmentIds, parallel, new BuildSettings(priority, BuildRequestChecks.Tag(tagJson), batch));
         var rows = ModelNames.SegmentRows(view.Catalog, model.Uuid);
         return new SegmentCompletion(name, jobs, failed.Select(segment => rows.First(r => r.Segment.Id == segment.Id)).ToArray());
     });
@@ -113,4 +126,41 @@ internal sealed partial class KylinBackend
         var model = ModelNames.Model(view.Catalog, name, modelName);
         return view.Catalog.Segments(model.Uuid).Where(s => s.Overlaps(from, to)).ToArray();
     });
+
+    /// <summary>
+    /// OpenSegmentController.checkProjectMLP after checkProjectName (build, refresh and delete of sub-partitions): every
+    /// project of the mock has <c>kylin.model.multi-partition-enabled</c> off, Kylin's default, so this is always KE-010001208.
+    /// </summary>
+    public void CheckProjectMultiPartition(string project)
+    {
+        var name = store.Read(view => ModelNames.Project(view, project));
+        throw new KylinException(ErrorCode.ProjectMultiPartitionDisable, name);
+    }
+
+    /// <summary>
+    /// GET .../segments/multi_partition (ModelService.getSegmentPartitions): project, model, then the segment
+    /// (KE-010022210); no model of the mock is multi-level partitioned, so a segment has no sub-partitions.
+    /// </summary>
+    public void FindSegmentForPartitions(string project, string modelName, string segmentId) => store.Read(view =>
+    {
+        var name = ModelNames.Project(view, project);
+        var model = ModelNames.Model(view.Catalog, name, modelName);
+        return view.Catalog.Segments(model.Uuid).Any(s => s.Id == segmentId) ? 0 : throw new KylinException(ErrorCode.SegmentNotExistId, segmentId);
+    });
+
+    // Spring's List<Long> conversion: a value that is no number is a type mismatch (400 KE-010000003).
+    private static long ParseLayoutId(string value) =>
+        long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw KylinException.WithRaw(ErrorCode.InvalidParameter, $"Failed to convert value of type 'java.lang.String[]' to required type 'java.util.List'; nested exception is java.lang.NumberFormatException: For input string: \"{value}\"").WithStatus(400);
+
+    // IndexEntity.Status of each layout as FusionIndexService.getIndexes shows it: ONLINE when every READY segment holds
+    // it, BUILDING when not and an unfinished job of the model builds, else NO_BUILD.
+    private static IEnumerable<(long Layout, string Status)> IndexStatusOf(ModelCatalog catalog, DataModel model)
+    {
+        var ready = catalog.Segments(model.Uuid).Where(s => s.Status is SegmentStatus.READY or SegmentStatus.WARNING).ToArray();
+        var everywhere = ready.Length == 0 ? 0 : ready.Min(s => s.IndexCount);
+        var building = catalog.Jobs(model.Uuid).Any(j => !j.State.IsFinal());
+        return ModelLayouts.Ids(model.TotalIndexes).Select((id, i) => (id, i < everywhere ? "ONLINE" : building ? "BUILDING" : "NO_BUILD"));
+    }
 }

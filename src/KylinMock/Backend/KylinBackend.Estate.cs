@@ -7,7 +7,8 @@ namespace KylinMock.Backend;
 /// <summary>A project as the project list shows it.</summary>
 /// <param name="Project">The project.</param>
 /// <param name="CreateTime">Its create time: its first model's (0 without models).</param>
-internal sealed record ProjectRow(Project Project, long CreateTime);
+/// <param name="OverrideKylinProperties">Its <c>override_kylin_properties</c>, in Kylin's order.</param>
+internal sealed record ProjectRow(Project Project, long CreateTime, IReadOnlyList<KeyValuePair<string, string>> OverrideKylinProperties);
 
 /// <summary>A project's models as the model lists show them, copied out of the lock.</summary>
 /// <param name="Project">The project's stored name.</param>
@@ -33,7 +34,7 @@ internal sealed partial class KylinBackend
             if (matches(name))
             {
                 var models = view.Catalog.Models(name);
-                rows.Add(new ProjectRow(view.FindProject(name)!, models.Count == 0 ? 0 : models.Min(m => m.CreateTime)));
+                rows.Add(new ProjectRow(view.FindProject(name)!, models.Count == 0 ? 0 : models.Min(m => m.CreateTime), view.Catalog.OverrideKylinProperties(name)));
             }
         }
 

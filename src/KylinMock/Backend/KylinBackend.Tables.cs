@@ -26,8 +26,10 @@ internal sealed partial class KylinBackend
         CheckSamplingTableName(table);
         BuildRequestChecks.Priority(priority);
         var desc = view.Catalog.Tables(name).FirstOrDefault(t => string.Equals(t.Identity, table, StringComparison.OrdinalIgnoreCase))
-            // NTableSamplingJob.create: Preconditions.checkArgument (IllegalArgumentException, 400; status inferred).
-            ?? throw KylinException.WithRaw(ErrorCode.InvalidParameter, "Create table sampling job failed for table not exist!").WithStatus(400);
+            // NTableSamplingJob.create: Preconditions.checkArgument inside TableSamplingService's @Transaction, so the
+            // IllegalArgumentException reaches BaseController.handleTransaction wrapped: handleError -> ErrorResponse's
+            // non-Kylin branch, 500 "KE-000000001(UNKNOWN ERRORCODE): <message>" with error_code null.
+            ?? throw KylinException.WithRaw(ErrorCode.UnknownErrorCode, "Create table sampling job failed for table not exist!");
         var identity = desc.Identity.ToUpperInvariant();
         foreach (var job in RunningSamplings(view, name, identity))
         {
@@ -50,13 +52,26 @@ internal sealed partial class KylinBackend
     /// databases' tables not loaded yet added; refused while snapshot management is off, for an unknown table or
     /// database, a refresh of a table without a snapshot, or a table with a snapshot job running.
     /// </summary>
-    public IReadOnlyList<JobInfo?> BuildSnapshots(bool refresh, string project, int priority, string? tag, IReadOnlyList<string> tablesAsked, IReadOnlyList<string> databases) =>
+    public IReadOnlyList<JobInfo?> BuildSnapshots(bool refresh, string project, int priority, string? tag, IReadOnlyList<string> tablesAsked, IReadOnlyList<string> databases,
+        IReadOnlyDictionary<string, SnapshotTableOption> options) =>
         store.Write(view =>
         {
             var tables = tablesAsked.ToList();
             var name = ModelNames.Project(view, project);
+
+            // buildSnapshotsManually validates the priority, then the tag; refreshSnapshotsManually the tag first.
+            string? tagJson = null;
+            if (refresh)
+            {
+                tagJson = BuildRequestChecks.Tag(tag);
+            }
+
             BuildRequestChecks.Priority(priority);
-            var tagJson = BuildRequestChecks.Tag(tag);
+            if (!refresh)
+            {
+                tagJson = BuildRequestChecks.Tag(tag);
+            }
+
             if (tables.Count == 0 && databases.Count == 0)
             {
                 throw KylinException.WithRaw(ErrorCode.EmptyParameter, "You should select at least one table or database to load!!");
@@ -82,18 +97,22 @@ internal sealed partial class KylinBackend
                 throw KylinException.WithRaw(ErrorCode.SnapshotManagementNotEnabled, "Snapshot management is not enabled in the settings. Please check and try again.");
             }
 
-            var unknown = tables.Where(t => !known.Any(k => string.Equals(k.Identity, t, StringComparison.OrdinalIgnoreCase))).ToArray();
+            // checkAndGetTable: NTableMetadataManager.getTableDesc looks the identity up as given (case-sensitive).
+            var unknown = tables.Where(t => !known.Any(k => string.Equals(k.Identity, t, StringComparison.Ordinal))).ToArray();
             if (unknown.Length > 0)
             {
                 throw KylinException.WithRaw(ErrorCode.TableNotExist, $"Can’t find table \"{string.Join("', '", unknown)}\". Please check and try again.");
             }
 
-            var identities = tables.Select(t => known.First(k => string.Equals(k.Identity, t, StringComparison.OrdinalIgnoreCase)).Identity.ToUpperInvariant()).ToArray();
+            var descs = tables.Select(t => known.First(k => string.Equals(k.Identity, t, StringComparison.Ordinal))).ToArray();
+            var identities = descs.Select(d => d.Identity.ToUpperInvariant()).ToArray();
             var empty = identities.Where(t => !Loaded(catalog, name, t, running)).ToArray();
             if (refresh && empty.Length > 0)
             {
                 throw KylinException.WithRaw(ErrorCode.SnapshotNotExist, $"Can't find the snapshot \"{string.Join("', '", empty)}\". Please check and try again.");
             }
+
+            SnapshotOptions.Check(descs, options);
 
             // SnapshotService.checkRunningSnapshotTask
             if (identities.Any(running.Contains))
@@ -103,9 +122,10 @@ internal sealed partial class KylinBackend
 
             var type = refresh ? JobType.SNAPSHOT_REFRESH : JobType.SNAPSHOT_BUILD;
             var jobs = new List<JobInfo?>();
-            foreach (var table in identities)
+            foreach (var desc in descs)
             {
-                var job = view.Submit(new JobOrder(name, type, table, new JobPlan()) { TagJson = tagJson, Id = view.NewUuid() });
+                var range = SnapshotOptions.DataRange(options.GetValueOrDefault(desc.Identity));
+                var job = view.Submit(new JobOrder(name, type, desc.Identity.ToUpperInvariant(), new JobPlan()) { TagJson = tagJson, Id = view.NewUuid(), SnapshotDataRange = range });
                 jobs.Add(new JobInfo(type.ToString(), job.Id));
             }
 

@@ -131,7 +131,7 @@ internal sealed partial class KylinBackend
             throw Kylin4Error.WrappedAs($"Cannot delete segment '{segmentName}' from ready cube '{model.Alias}'. Please disable the cube first.", Kylin4Error.BadRequest, null);
         }
 
-        var orphan = !catalog.Jobs(model.Uuid).Any(j => !j.State.IsFinal() && j.TargetSegments.Contains(segment.Id));
+        var orphan = !catalog.UnfinishedJobs(model.Uuid).Any(j => j.TargetSegments.Contains(segment.Id));
         if (segment.Status == SegmentStatus.NEW && !orphan)
         {
             throw Kylin4Error.WrappedAs($"Cannot delete segment '{segmentName}' as its status is not READY. Discard the on-going job for it.", Kylin4Error.BadRequest, null);

@@ -42,6 +42,9 @@ internal sealed record ErrorCode
     /// <summary>KE-010001201: Can't find project.</summary>
     public static readonly ErrorCode ProjectNotExist = new("KE-010001201", oldStyle: false);
 
+    /// <summary>KE-010001208: the project has multi-level partitioning off (PROJECT_MULTI_PARTITION_DISABLE).</summary>
+    public static readonly ErrorCode ProjectMultiPartitionDisable = new("KE-010001208", oldStyle: false);
+
     /// <summary>KE-010032211: the action cannot be applied to a job in its state.</summary>
     public static readonly ErrorCode JobUpdateStatusFailed = new("KE-010032211", oldStyle: false);
 
@@ -86,6 +89,9 @@ internal sealed record ErrorCode
 
     /// <summary>KE-010043208: a parameter that must be a non-negative integer (BaseController.checkNonNegativeIntegerArg).</summary>
     public static readonly ErrorCode IntegerNonNegativeCheck = new("KE-010043208", oldStyle: false);
+
+    /// <summary>KE-010043209: a body value Kylin's ArgsTypeJsonDeserializer cannot read as its type (ARGS_TYPE_CHECK).</summary>
+    public static readonly ErrorCode ArgsTypeCheck = new("KE-010043209", oldStyle: false);
 
     /// <summary>KE-010043207: a parameter value outside the supported set.</summary>
     public static readonly ErrorCode ParameterInvalidSupportList = new("KE-010043207", oldStyle: false);

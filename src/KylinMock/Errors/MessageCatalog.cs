@@ -13,6 +13,7 @@ internal static class MessageCatalog
     private static readonly Dictionary<string, (string En, string Zh)> CodeTexts = new()
     {
         ["KE-010001201"] = ("Can't find project \"%s\". Please check and try again.", "找不到项目 “%s”。请检查后重试。"),
+        ["KE-010001208"] = ("Can't use, the multilevel partitioning is not enabled for project “%s”. Please turn it on and try again.", "无法使用，项目 “%s” 未开启多级分区。请开启后再试。"),
         ["KE-010032211"] = ("Can't %s job \"%s\", as it is in %s status.", "无法 %s 状态为 %s 的任务 ”%s”。"),
         ["KE-010032212"] = (
             "The selected job status is invalid. The value of status must be \"PENDING\", \"RUNNING\", \"FINISHED\", \"ERROR\", \"DISCARDED\" or \"STOPPED\". Please check and try again.",
@@ -46,6 +47,9 @@ internal static class MessageCatalog
         ["KE-010043206"] = (
             "The entered parameter value is invalid. The start time and end time must exist or empty at the same time. Please check and try again.",
             "输入的参数值无效，开始时间和结束时间必须同时存在或同时为空。请检查后重试。"),
+        ["KE-010043209"] = (
+            "The entered parameter value \"%s\" is invalid. Only support \"%s\" at the moment. Please check and try again.",
+            "输入的参数值 “%s” 无效，当前仅支持 “%s” 类型。请检查后重试。"),
         ["KE-010043208"] = (
             "The entered parameter value is invalid. The parameter value must be a non-negative integer. Please check and try again.",
             "输入的参数值无效，参数值必须为非负整数。请检查后重试。"),

@@ -39,7 +39,8 @@ internal static class ModelEstateJson
         {
             var segments = byModel.GetValueOrDefault(m.Uuid, []);
             var modelJobs = jobsByModel.GetValueOrDefault(m.Uuid, []);
-            return segments.Select(s => new SegmentRow(s, SegmentDisplay.StatusToDisplay(s, segments, modelJobs))).ToArray();
+            var shown = SegmentDisplay.StatusesToDisplay(segments, modelJobs);
+            return segments.Select((s, i) => new SegmentRow(s, shown[i])).ToArray();
         }
 
         w.WritePropertyName("models");

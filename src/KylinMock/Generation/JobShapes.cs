@@ -41,12 +41,13 @@ internal static class JobShapes
     private const int Minute = 60 * Second;
 
     // Per mille; builds and loads dominate as in a real estate. No tiered-storage jobs: stock Kylin 5 builds without
-    // the second-storage modules (the root pom.xml comments them out), so it makes none.
+    // the second-storage modules (the root pom.xml comments them out), so it makes none. No SUB_PARTITION_BUILD/REFRESH:
+    // Kylin makes them only for a model with multi_partition_desc (JobManager.refreshSegmentJob, ModelBuildService
+    // .buildSegmentPartitionByValue), and the generated estate has no multi-level partitioned model.
     private static readonly (JobType Type, int Weight)[] Mix =
     [
         (JobType.INDEX_BUILD, 200), (JobType.INC_BUILD, 250), (JobType.INDEX_MERGE, 80), (JobType.INDEX_REFRESH, 100),
         (JobType.TABLE_SAMPLING, 100), (JobType.SNAPSHOT_BUILD, 80), (JobType.SNAPSHOT_REFRESH, 60),
-        (JobType.SUB_PARTITION_BUILD, 80), (JobType.SUB_PARTITION_REFRESH, 50),
     ];
 
     // A Kylin 4 estate's jobs: builds (and Kylin 5's index builds shown as builds), merges, refreshes and samplings, with Kylin 4's plans.

@@ -51,6 +51,9 @@ public sealed class Job
     /// <summary>CHAIN or DAG.</summary>
     public string JobSchedulerMode { get; init; } = "CHAIN";
 
+    /// <summary>The layouts the job builds (JobParam.targetLayouts from <c>batch_index_ids</c>), or null for all.</summary>
+    internal IReadOnlyList<long>? TargetLayouts { get; init; }
+
     /// <summary>The tiered-storage segments Kylin lists with the job (usually empty).</summary>
     internal IReadOnlyList<JobSegment> Segments { get; init; } = [];
 

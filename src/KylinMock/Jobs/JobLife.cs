@@ -22,7 +22,7 @@ internal static class JobLife
                     return job.LastModified;
                 }
 
-                return checked(job.Steps[index].LastRunningStartTime + job.Plan.StepDuration(index));
+                return checked(job.Steps[index].LastRunningStartTime + JobStages.RunLength(job, index));
             default:
                 return null;
         }

@@ -23,4 +23,10 @@ internal sealed record JobOrder(string Project, JobType Type, string TargetModel
 
     /// <summary>The tag as raw JSON, or null.</summary>
     public string? TagJson { get; init; }
+
+    /// <summary>The layouts a model job builds (JobParam.targetLayouts), or null for all.</summary>
+    public IReadOnlyList<long>? TargetLayouts { get; init; }
+
+    /// <summary>A snapshot job's <c>snapshot_data_range</c> ("FULL" when null).</summary>
+    public string? SnapshotDataRange { get; init; }
 }

@@ -47,7 +47,7 @@ internal sealed record StepStages(IReadOnlyList<JobStage> SubStages, IReadOnlyLi
 /// from the step's state and times at an instant: the step's running time is laid over the stages in order, so they move
 /// with the clock as the step does; a step that succeeded has every stage done, a failed one its current stage ERROR.
 /// </summary>
-internal static class JobStages
+internal static partial class JobStages
 {
     /// <summary>Build indexes by layer reports <c>indexSuccessCount</c> at most every 10 s (<c>BuildLayer.scala</c>).</summary>
     private const long ReportEveryMs = 10_000;
@@ -93,7 +93,7 @@ internal static class JobStages
         // Stage outputs are kept per segment; a job without target segments keeps them under the step id, like sampling.
         var perSegment = PerSegment(step.Name) && job.TargetSegments.Count > 0;
         var segmentIds = perSegment ? job.TargetSegments : [step.Id];
-        var timeline = Lay(job, index, stages, perSegment ? segmentIds.Count : 1, now);
+        var timeline = Lay(job, index, stages, now);
         var copies = new List<SegmentStages>(segmentIds.Count);
         for (var s = 0; s < segmentIds.Count; s++)
         {
@@ -107,127 +107,6 @@ internal static class JobStages
         }
 
         return new StepStages(MergeBySegment(copies), perSegment ? copies : null);
-    }
-
-    /// <summary>
-    /// Kylin's job <c>step_ratio</c> (<c>ExecutableResponse.calculateStepRatio</c>): a step with stages counts its done
-    /// stages averaged over segments (the index fraction only with one segment) and adds its stages less one to the count;
-    /// other steps count when SUCCEED. Forced to 0.99 at 1 unless the job is SUCCEED.
-    /// </summary>
-    public static float StepRatio(Job job, long now)
-    {
-        var steps = job.Steps;
-        if (steps.Count == 0)
-        {
-            return 0f;
-        }
-
-        if (job.capturedStepRatio is { } captured && job.capturedAt == job.LastModified)
-        {
-            return captured;
-        }
-
-        var done = 0d;
-        var extra = 0;
-        for (var i = 0; i < steps.Count; i++)
-        {
-            var stages = StagesOf(steps[i].Name);
-            if (stages is null)
-            {
-                done += steps[i].State == ExecutableState.SUCCEED ? 1 : 0;
-                continue;
-            }
-
-            extra = stages.Length - 1;
-            done += DoneStages(job, i, stages, now);
-        }
-
-        var ratio = (float)(done / (steps.Count + extra));
-        return ratio >= 1f && job.State != ExecutableState.SUCCEED ? 0.99f : ratio;
-    }
-
-    /// <summary>
-    /// Keeps the step ratio a job was captured with (a job without the mock's plan): its stage progress depends on a plan
-    /// the capture does not hold, so the list shows the captured ratio until the job next changes.
-    /// </summary>
-    internal static void KeepCapturedRatio(Job job, float? stepRatio)
-    {
-        job.capturedStepRatio = stepRatio;
-        job.capturedAt = job.LastModified;
-    }
-
-    /// <summary>How many of the job's first steps had succeeded for the list to show <paramref name="stepRatio"/> (the inverse of <see cref="StepRatio"/> over whole steps).</summary>
-    public static int SucceededSteps(IReadOnlyList<string> stepNames, float stepRatio)
-    {
-        var total = 0;
-        foreach (var name in stepNames)
-        {
-            total += Math.Max(1, Count(name));
-        }
-
-        var units = stepRatio * total;
-        var succeeded = 0;
-        var counted = 0;
-        foreach (var name in stepNames)
-        {
-            counted += Math.Max(1, Count(name));
-            if (counted > units + 1e-3)
-            {
-                break;
-            }
-
-            succeeded++;
-        }
-
-        return succeeded;
-    }
-
-    private static double DoneStages(Job job, int index, Stage[] stages, long now)
-    {
-        var step = job.Steps[index];
-
-        if (step.State == ExecutableState.SUCCEED)
-        {
-            return stages.Length;
-        }
-
-        if (step.StartTime == 0)
-        {
-            return 0;
-        }
-
-        var details = Of(job, index, now)!;
-        var segments = details.Segments;
-        if (segments is null)
-        {
-            return Done(details.SubStages, true);
-        }
-
-        var sum = 0d;
-        foreach (var segment in segments)
-        {
-            sum += Done(segment.Stages, segments.Count == 1);
-        }
-
-        return sum / segments.Count;
-    }
-
-    private static double Done(IReadOnlyList<JobStage> stages, bool withIndexFraction)
-    {
-        var done = 0d;
-        foreach (var stage in stages)
-        {
-            if (stage.Status is JobStatus.FINISHED or JobStatus.SKIP or JobStatus.WARNING)
-            {
-                done++;
-            }
-            else if (withIndexFraction && stage.IndexSuccessInfo is { } reported && stage.IndexCount > 0)
-            {
-                done += double.Parse(reported, CultureInfo.InvariantCulture) / stage.IndexCount;
-            }
-        }
-
-        return done;
     }
 
     private static Stage[]? StagesOf(string stepName) => stepName switch
@@ -278,10 +157,41 @@ internal static class JobStages
         return end;
     }
 
-    // Lays the step's running time over every slot of the timeline and reads each slot's state at now.
-    private static JobStage[] Lay(Job job, int index, Stage[] stages, int segments, long now)
+    /// <summary>
+    /// How long the step's current run lasts by plan: the whole planned time, or, after RESUME kept some stages done,
+    /// the share of the stages still to run (the finished ones do not run again).
+    /// </summary>
+    public static long RunLength(Job job, int index)
     {
         var step = job.Steps[index];
+        var planned = job.Plan.StepDuration(index);
+        if (step.keptStages is null || StagesOf(step.Name) is not { } stages)
+        {
+            return planned;
+        }
+
+        var slots = Slots(job, step, stages);
+        var (live, weights) = KeptStages.LiveWeight(step.keptStages, slots.Select(x => x.Stage.Weight).ToArray());
+        return weights == 0 ? planned : planned * live / weights;
+    }
+
+    /// <summary>The stages of step <paramref name="index"/> as RESUME leaves them (<c>NExecutableManager.resumeJob</c>).</summary>
+    internal static JobStage[]? Resumed(Job job, int index, long now)
+    {
+        var step = job.Steps[index];
+        if (StagesOf(step.Name) is not { } stages || step.StartTime == 0)
+        {
+            return step.keptStages;
+        }
+
+        return KeptStages.AtResume(Lay(job, index, stages, now));
+    }
+
+    private static int SegmentCount(Job job, JobStep step) => PerSegment(step.Name) && job.TargetSegments.Count > 0 ? job.TargetSegments.Count : 1;
+
+    private static (Stage Stage, int K)[] Slots(Job job, JobStep step, Stage[] stages)
+    {
+        var segments = SegmentCount(job, step);
         var shared = SharedCount(stages);
         var slots = new (Stage Stage, int K)[shared + (segments * (stages.Length - shared))];
         for (var i = 0; i < slots.Length; i++)
@@ -290,35 +200,72 @@ internal static class JobStages
             slots[i] = (stages[k], k);
         }
 
+        return slots;
+    }
+
+    // Lays the step's running time over every slot of the timeline and reads each slot's state at now. After a RESUME the
+    // stages kept done stay as they were and only the others are laid over the current run.
+    private static JobStage[] Lay(Job job, int index, Stage[] stages, long now)
+    {
+        var step = job.Steps[index];
+        var all = Slots(job, step, stages);
+        var kept = step.keptStages is { } k0 && k0.Length == all.Length ? k0 : null;
+
+        // The slots still to run (every slot, and no copying, without a RESUME: the list path reads this per job).
+        int[]? live = null;
+        var slots = all;
+        var result = new JobStage[all.Length];
+        if (kept is not null)
+        {
+            live = Enumerable.Range(0, all.Length).Where(i => !KeptStages.IsDone(kept[i])).ToArray();
+            slots = live.Select(i => all[i]).ToArray();
+            Array.Copy(kept, result, all.Length);
+        }
+
+        if (slots.Length == 0 || (kept is not null && (step.State == ExecutableState.READY || step.LastRunningStartTime < step.keptAt)))
+        {
+            return result;
+        }
+
         var weights = 0;
         foreach (var slot in slots)
         {
             weights += slot.Stage.Weight;
         }
 
-        // The step's running time so far, and the whole planned run it is part of.
-        var ran = JobTiming.StepDuration(step, now);
+        weights = Math.Max(1, weights);
+
+        // The step's running time so far (this run only, after a RESUME), and the whole planned run it is part of.
         var running = step.State == ExecutableState.RUNNING;
+        var ran = kept is null ? JobTiming.StepDuration(step, now) : (running || step.EndTime == 0 ? now : step.EndTime) - step.LastRunningStartTime;
+        var length = RunLength(job, index);
         // A failed step failed in its main stage (the heaviest): its run ends where that stage ends.
         var planned = step.State switch
         {
-            ExecutableState.RUNNING => Math.Max(job.Plan.StepDuration(index), ran + 1),
-            ExecutableState.ERROR => ((ran * weights) + MainStageEnd(slots) - 1) / MainStageEnd(slots),
-            ExecutableState.PAUSED or ExecutableState.DISCARDED or ExecutableState.SUICIDAL => Math.Max(job.Plan.StepDuration(index), ran),
+            ExecutableState.RUNNING => Math.Max(length, ran + 1),
+            ExecutableState.ERROR => ((ran * weights) + MainStageEnd(slots) - 1) / Math.Max(1, MainStageEnd(slots)),
+            ExecutableState.PAUSED or ExecutableState.DISCARDED or ExecutableState.SUICIDAL => Math.Max(length, ran),
             _ => ran,
         };
         var runStart = (running || step.EndTime == 0 ? now : step.EndTime) - ran;
-        var result = new JobStage[slots.Length];
         var cumulative = 0L;
-        for (var i = 0; i < slots.Length; i++)
+        for (var j = 0; j < slots.Length; j++)
         {
-            var (stage, k) = slots[i];
+            var (stage, k) = slots[j];
             var from = runStart + (planned * cumulative / weights);
             cumulative += stage.Weight;
             var to = runStart + (planned * cumulative / weights);
             var id = step.Id + "_" + k.ToString("00", CultureInfo.InvariantCulture);
             var layouts = stages == Sampling || stages == Snapshot ? 0 : step.IndexCount;
-            result[i] = Read(step, stage, id, k, layouts, from, to, runStart + ran, now);
+            var read = Read(step, stage, id, k, layouts, from, to, runStart + ran, now);
+            if (live is null)
+            {
+                result[j] = read;
+            }
+            else
+            {
+                result[live[j]] = KeptStages.Continue(kept![live[j]], read);
+            }
         }
 
         return result;

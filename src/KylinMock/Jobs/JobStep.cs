@@ -77,6 +77,13 @@ public sealed class JobStep
     /// <summary>The failure stack, when the step failed.</summary>
     public string? FailedStack { get; internal set; }
 
+    // The stages as RESUME left them (NExecutableManager.resumeJob): done ones kept, the rest READY with their times and
+    // info; null until the step is resumed. Slot-indexed like JobStages' timeline; the array is replaced, never changed.
+    internal JobStage[]? keptStages;
+
+    // When RESUME kept them: a run that started before is not a run of the kept stages.
+    internal long keptAt;
+
     /// <summary>A copy that shares nothing with this step.</summary>
     public JobStep Clone() => (JobStep)MemberwiseClone();
 }

@@ -32,7 +32,8 @@ internal static class JobTransitions
         }
     }
 
-    // Failed, paused and running steps go back to READY; succeeded steps are kept; the error is cleared.
+    // Failed, paused and running steps go back to READY; succeeded steps are kept; the error is cleared. Their stages
+    // keep what they finished (NExecutableManager.resumeJob: only ERROR, PAUSED and RUNNING stages go back to READY).
     private static void Resume(Job job, long now)
     {
         if (job.State is not (ExecutableState.ERROR or ExecutableState.PAUSED))
@@ -40,10 +41,13 @@ internal static class JobTransitions
             throw Refused(JobAction.RESUME, job);
         }
 
-        foreach (var step in job.Steps)
+        for (var i = 0; i < job.Steps.Count; i++)
         {
+            var step = job.Steps[i];
             if (step.State is ExecutableState.ERROR or ExecutableState.PAUSED or ExecutableState.RUNNING)
             {
+                step.keptStages = JobStages.Resumed(job, i, now);
+                step.keptAt = now;
                 StateMoves.MoveStep(job, step, ExecutableState.READY, now);
                 step.FailedMessage = null;
                 step.FailedStack = null;
@@ -70,6 +74,7 @@ internal static class JobTransitions
             step.LastRunningStartTime = 0;
             step.CreateTime = now;
             step.SuccessIndexCount = 0;
+            step.keptStages = null;
             step.FailedMessage = null;
             step.FailedStack = null;
         }

@@ -8,4 +8,5 @@ internal sealed record JobInfo(string JobName, string? JobId);
 /// <summary>What a build request gives every job it makes (BuildSegmentsRequest, SegmentsRequest).</summary>
 /// <param name="Priority">0-4.</param>
 /// <param name="TagJson">The tag as raw JSON, or null.</param>
-internal sealed record BuildSettings(int Priority, string? TagJson);
+/// <param name="BatchIndexIds"><c>batch_index_ids</c>: the layouts to build (ModelBuildService.addJobParamExtParams), or null for all.</param>
+internal sealed record BuildSettings(int Priority, string? TagJson, IReadOnlyList<long>? BatchIndexIds = null);

@@ -13,9 +13,12 @@ internal sealed class ModelCatalog
     private readonly Dictionary<string, DataModel> byUuid = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Segment>> segments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TableDesc>> tables = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Dictionary<string, Segment>> segmentsById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Job>> jobsByModel = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<Job>> unfinishedByModel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JobPlan> nextPlans = new(StringComparer.Ordinal);
-    private readonly HashSet<string> snapshotManagement = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, bool> snapshotManagement = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> autoRefreshPut = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string Project, string Table)> snapshots = new(new SnapshotKeyComparer());
 
     /// <summary>Forgets everything, the job index included.</summary>
@@ -24,10 +27,13 @@ internal sealed class ModelCatalog
         models.Clear();
         byUuid.Clear();
         segments.Clear();
+        segmentsById.Clear();
         tables.Clear();
         jobsByModel.Clear();
+        unfinishedByModel.Clear();
         nextPlans.Clear();
         snapshotManagement.Clear();
+        autoRefreshPut.Clear();
         snapshots.Clear();
     }
 
@@ -43,6 +49,7 @@ internal sealed class ModelCatalog
         models.Clear();
         byUuid.Clear();
         segments.Clear();
+        segmentsById.Clear();
         tables.Clear();
         foreach (var table in estate.Tables)
         {
@@ -66,9 +73,10 @@ internal sealed class ModelCatalog
             }
         }
 
-        foreach (var list in segments.Values)
+        foreach (var (uuid, list) in segments)
         {
             SortByRange(list);
+            segmentsById[uuid] = IndexById(list);
         }
     }
 
@@ -87,6 +95,7 @@ internal sealed class ModelCatalog
         }
 
         list.Add(job);
+        Follow(job);
     }
 
     /// <summary>Drops jobs the store deleted from the index.</summary>
@@ -95,6 +104,11 @@ internal sealed class ModelCatalog
         foreach (var list in jobsByModel.Values)
         {
             list.RemoveAll(gone.Contains);
+        }
+
+        foreach (var unfinished in unfinishedByModel.Values)
+        {
+            unfinished.ExceptWith(gone);
         }
     }
 
@@ -121,6 +135,17 @@ internal sealed class ModelCatalog
 
     /// <summary>The live jobs whose <c>target_model</c> is <paramref name="modelUuid"/>.</summary>
     public IReadOnlyList<Job> Jobs(string modelUuid) => jobsByModel.TryGetValue(modelUuid, out var list) ? list : [];
+
+    /// <summary>The model's unfinished jobs (not SUCCEED, DISCARDED or SUICIDAL): what the rules read, whatever the history's length.</summary>
+    public IReadOnlyCollection<Job> UnfinishedJobs(string modelUuid) => unfinishedByModel.TryGetValue(modelUuid, out var set) ? set : [];
+
+    /// <summary>The model's segments by id (empty for an unknown model).</summary>
+    public IReadOnlyDictionary<string, Segment> SegmentsById(string modelUuid) =>
+        segmentsById.TryGetValue(modelUuid, out var byId) ? byId : new Dictionary<string, Segment>();
+
+    /// <summary>The model's segment with this id, or null.</summary>
+    public Segment? FindSegment(string modelUuid, string id) =>
+        segmentsById.TryGetValue(modelUuid, out var byId) ? byId.GetValueOrDefault(id) : null;
 
     /// <summary>The tables loaded into <paramref name="project"/>.</summary>
     public IReadOnlyList<TableDesc> Tables(string project) => tables.TryGetValue(project, out var list) ? list : [];
@@ -149,6 +174,7 @@ internal sealed class ModelCatalog
         var list = modelSegments.ToList();
         SortByRange(list);
         segments[model.Uuid] = list;
+        segmentsById[model.Uuid] = IndexById(list);
         foreach (var name in new[] { model.FactTable }.Concat(model.Lookups.Select(l => l.Table)))
         {
             if (!Tables(model.Project).Any(t => string.Equals(t.Identity, name, StringComparison.OrdinalIgnoreCase)) && name.IndexOf('.') is var dot and > 0)
@@ -165,6 +191,7 @@ internal sealed class ModelCatalog
         {
             models.Remove(model);
             segments.Remove(modelUuid);
+            segmentsById.Remove(modelUuid);
             nextPlans.Remove(modelUuid);
         }
     }
@@ -175,28 +202,78 @@ internal sealed class ModelCatalog
     /// <summary>The plan of the next job made for the model: the scripted one (taken), else the default plan.</summary>
     public JobPlan TakeNextPlan(string modelUuid) => nextPlans.Remove(modelUuid, out var plan) ? plan : new JobPlan();
 
-    /// <summary>Adds a segment to its model, keeping range order.</summary>
+    /// <summary>Adds a segment to its model in place (after any of the same range), keeping range order.</summary>
     public void AddSegment(Segment segment)
     {
         var list = segments[segment.ModelUuid];
-        list.Add(segment);
-        SortByRange(list);
+        int low = 0, high = list.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (CompareRange(list[mid], segment) <= 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        list.Insert(low, segment);
+        segmentsById[segment.ModelUuid].TryAdd(segment.Id, segment);
     }
 
-    /// <summary>Puts <paramref name="segment"/> in place of the model's segment with the same id.</summary>
+    /// <summary>Puts <paramref name="segment"/> in place of the model's segment with the same id (same range: a build's end).</summary>
     public void ReplaceSegment(Segment segment)
     {
+        if (FindSegment(segment.ModelUuid, segment.Id) is not { } old)
+        {
+            return;
+        }
+
         var list = segments[segment.ModelUuid];
-        var index = list.FindIndex(s => s.Id == segment.Id);
+        var index = list.IndexOf(old);
         if (index >= 0)
         {
             list[index] = segment;
+            segmentsById[segment.ModelUuid][segment.Id] = segment;
         }
     }
 
-    /// <summary>Removes the model's segments that match; returns how many went.</summary>
-    public int RemoveSegments(string modelUuid, Predicate<Segment> match) =>
-        segments.TryGetValue(modelUuid, out var list) ? list.RemoveAll(match) : 0;
+    /// <summary>
+    /// Removes the model's segments that match; returns how many went. A model left without segments is OFFLINE, whatever
+    /// removed them (NDataflow.setSegments: an empty segment list turns an ONLINE dataflow OFFLINE).
+    /// </summary>
+    public int RemoveSegments(string modelUuid, Predicate<Segment> match)
+    {
+        if (!segments.TryGetValue(modelUuid, out var list))
+        {
+            return 0;
+        }
+
+        var byId = segmentsById[modelUuid];
+        var removed = list.RemoveAll(s =>
+        {
+            if (!match(s))
+            {
+                return false;
+            }
+
+            if (byId.TryGetValue(s.Id, out var indexed) && ReferenceEquals(indexed, s))
+            {
+                byId.Remove(s.Id);
+            }
+
+            return true;
+        });
+        if (removed > 0 && list.Count == 0)
+        {
+            SetStoredStatus(modelUuid, ModelStatus.OFFLINE);
+        }
+
+        return removed;
+    }
 
     /// <summary>Sets the dataflow's stored status of a model (ONLINE after a build, OFFLINE when its last segment goes).</summary>
     public void SetStoredStatus(string modelUuid, ModelStatus status)
@@ -219,23 +296,47 @@ internal sealed class ModelCatalog
             snapshots.Add((job.Project, job.TargetModel));
         }
 
+        Follow(job);
         SegmentEffects.Apply(this, job);
     }
 
     /// <summary>Whether the project's <c>kylin.snapshot.manual-management-enabled</c> is on (off by default).</summary>
-    public bool SnapshotManagement(string project) => snapshotManagement.Contains(project);
+    public bool SnapshotManagement(string project) => snapshotManagement.GetValueOrDefault(project);
 
     /// <summary>Turns the project's snapshot management on or off (PUT .../snapshot_config).</summary>
     public void SetSnapshotManagement(string project, bool enabled)
     {
+        snapshotManagement[project] = enabled;
         if (enabled)
         {
-            snapshotManagement.Add(project);
+            autoRefreshPut.Add(project);
         }
-        else
+    }
+
+    /// <summary>
+    /// The project's <c>override_kylin_properties</c>, in order: what ProjectService.createProject stores
+    /// (<c>kylin.metadata.semi-automatic-mode</c> "false", <c>kylin.query.metadata.expose-computed-column</c> "true"), then
+    /// what updateSnapshotConfig puts once the snapshot config was set (<c>kylin.snapshot.manual-management-enabled</c>, and
+    /// <c>kylin.snapshot.auto-refresh-enabled</c> "false" once it was turned on: the mock takes no auto-refresh request;
+    /// putOverrideKylinProps never removes a key).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> OverrideKylinProperties(string project)
+    {
+        var properties = new List<KeyValuePair<string, string>>
         {
-            snapshotManagement.Remove(project);
+            new("kylin.metadata.semi-automatic-mode", "false"),
+            new("kylin.query.metadata.expose-computed-column", "true"),
+        };
+        if (snapshotManagement.TryGetValue(project, out var enabled))
+        {
+            properties.Add(new("kylin.snapshot.manual-management-enabled", enabled ? "true" : "false"));
+            if (autoRefreshPut.Contains(project))
+            {
+                properties.Add(new("kylin.snapshot.auto-refresh-enabled", "false"));
+            }
         }
+
+        return properties;
     }
 
     /// <summary>Whether the table has a built snapshot (<c>TableDesc.getLastSnapshotPath</c> set).</summary>
@@ -265,8 +366,44 @@ internal sealed class ModelCatalog
         list.Add(table);
     }
 
-    private static void SortByRange(List<Segment> list) =>
-        list.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+    // A model job's place in the unfinished index follows its state.
+    private void Follow(Job job)
+    {
+        if (job.JobName.SubjectKind() != SubjectKind.Model)
+        {
+            return;
+        }
+
+        if (!unfinishedByModel.TryGetValue(job.TargetModel, out var set))
+        {
+            set = new HashSet<Job>(ReferenceEqualityComparer.Instance);
+            unfinishedByModel[job.TargetModel] = set;
+        }
+
+        if (job.State.IsFinal())
+        {
+            set.Remove(job);
+        }
+        else
+        {
+            set.Add(job);
+        }
+    }
+
+    private static Dictionary<string, Segment> IndexById(List<Segment> list)
+    {
+        var byId = new Dictionary<string, Segment>(StringComparer.Ordinal);
+        foreach (var segment in list)
+        {
+            byId.TryAdd(segment.Id, segment);
+        }
+
+        return byId;
+    }
+
+    private static int CompareRange(Segment a, Segment b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End);
+
+    private static void SortByRange(List<Segment> list) => list.Sort(CompareRange);
 }
 
 /// <summary>Project and table names ignoring case.</summary>

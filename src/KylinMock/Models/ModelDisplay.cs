@@ -36,9 +36,12 @@ internal static class ModelDisplay
         return latest is null ? 0 : Math.Min(latest.IndexCount, model.TotalIndexes);
     }
 
-    /// <summary>The layouts missing from the latest READY segment.</summary>
+    /// <summary>
+    /// The layouts missing from the latest READY segment: total minus available, so every layout of a model without a
+    /// READY or WARNING segment (NDataModelResponse.computedDisplayInfo: <c>totalIndexes - availableIndexesCount</c>).
+    /// </summary>
     public static int EmptyIndexesCount(DataModel model, IReadOnlyList<Segment> segments) =>
-        segments.Any(s => s.Status != SegmentStatus.NEW) ? model.TotalIndexes - AvailableIndexesCount(model, segments) : 0;
+        model.TotalIndexes - AvailableIndexesCount(model, segments);
 
     /// <summary>The gaps between consecutive segments in range order, as (start, end) pairs.</summary>
     public static IReadOnlyList<(long Start, long End)> Holes(IReadOnlyList<Segment> segments)

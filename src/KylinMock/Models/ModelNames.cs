@@ -25,8 +25,8 @@ internal static class ModelNames
     public static IReadOnlyList<SegmentRow> SegmentRows(ModelCatalog catalog, string modelUuid)
     {
         var segments = catalog.Segments(modelUuid);
-        var jobs = catalog.Jobs(modelUuid);
-        return segments.Select(s => new SegmentRow(s, SegmentDisplay.StatusToDisplay(s, segments, jobs))).ToArray();
+        var shown = SegmentDisplay.StatusesToDisplay(segments, catalog.UnfinishedJobs(modelUuid));
+        return segments.Select((s, i) => new SegmentRow(s, shown[i])).ToArray();
     }
 
     /// <summary>The project's models as GET /models lists them, in storage order.</summary>

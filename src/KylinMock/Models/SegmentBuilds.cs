@@ -37,6 +37,7 @@ internal static class SegmentBuilds
                 return [];
             }
 
+            ModelLayouts.Targets(model, settings.BatchIndexIds);
             CheckConflicts(catalog, model, [full]);
             catalog.AddSegment(full);
             return [Submit(view, model, JobType.INC_BUILD, full, settings)];
@@ -58,6 +59,7 @@ internal static class SegmentBuilds
             return [null];
         }
 
+        ModelLayouts.Targets(model, settings.BatchIndexIds);
         CheckConflicts(catalog, model, [segment]);
         catalog.AddSegment(segment);
         return [Submit(view, model, JobType.INC_BUILD, segment, settings)];
@@ -71,7 +73,8 @@ internal static class SegmentBuilds
         CheckStatuses(catalog, model, ids, "LOADING", "REFRESHING", "MERGING", "LOCKED");
         var byId = ById(catalog, model);
         var sources = ids.Select(id => byId[id]).ToArray();
-        if (!refreshAllIndexes && sources.FirstOrDefault(s => s.IndexCount == 0) is not null)
+        // RefreshJobUtil.computeLayout: named layouts (KE-010032202 when none is the plan's), else all or the segment's own.
+        if (ModelLayouts.Targets(model, settings.BatchIndexIds) is null && !refreshAllIndexes && sources.FirstOrDefault(s => s.IndexCount == 0) is not null)
         {
             throw new KylinException(ErrorCode.JobCreateCheckSegmentFail);
         }
@@ -103,6 +106,8 @@ internal static class SegmentBuilds
     /// <summary>mergeSegmentsManually: exist, statuses, no gaps, READY or WARNING; one NEW segment over the whole range and an INDEX_MERGE job.</summary>
     public static JobInfo Merge(JobStore.StoreView view, DataModel model, IReadOnlyList<string> ids, BuildSettings settings, TimeZoneInfo zone)
     {
+        // MergeJobUtil.computeLayout merges the segments' layouts: batch_index_ids play no part.
+        settings = settings with { BatchIndexIds = null };
         var catalog = view.Catalog;
         CheckExist(catalog, model, ids);
         CheckStatuses(catalog, model, ids, "LOADING", "REFRESHING", "MERGING", "LOCKED");
@@ -151,13 +156,9 @@ internal static class SegmentBuilds
 
         var gone = ids is null ? null : new HashSet<string>(ids, StringComparer.Ordinal);
         catalog.RemoveSegments(model.Uuid, s => gone is null || gone.Contains(s.Id));
-        if (catalog.Segments(model.Uuid).Count == 0)
-        {
-            catalog.SetStoredStatus(model.Uuid, ModelStatus.OFFLINE);
-        }
 
         var left = new HashSet<string>(catalog.Segments(model.Uuid).Select(s => s.Id), StringComparer.Ordinal);
-        foreach (var job in catalog.Jobs(model.Uuid).ToArray())
+        foreach (var job in catalog.UnfinishedJobs(model.Uuid).ToArray())
         {
             if (!job.State.IsFinal() && job.TargetSegments.Count > 0 && !job.TargetSegments.Any(left.Contains))
             {
@@ -180,7 +181,7 @@ internal static class SegmentBuilds
             return ("NO_SEGMENT", null);
         }
 
-        var busy = segments.Where(s => catalog.Jobs(model.Uuid).Any(j => !j.State.IsFinal() && j.TargetSegments.Contains(s.Id))).ToArray();
+        var busy = catalog.UnfinishedJobs(model.Uuid).SelectMany(j => j.TargetSegments).Distinct().Select(id => catalog.FindSegment(model.Uuid, id)).OfType<Segment>().ToArray();
         var targets = segments.Where(s => s.Status is SegmentStatus.READY or SegmentStatus.WARNING && !busy.Any(b => b.Overlaps(s.Start, s.End))).ToArray();
         if (!targets.Any(s => s.IndexCount < model.TotalIndexes))
         {
@@ -218,7 +219,9 @@ internal static class SegmentBuilds
                 continue;
             }
 
-            if (!group.Any(s => s.IndexCount < model.TotalIndexes))
+            // IndexBuildJobUtil.computeLayout: the (named) layouts some segment of the group lacks; none gives no job.
+            var missing = ModelLayouts.Missing(model, group, settings.BatchIndexIds);
+            if (missing.Count == 0)
             {
                 jobs.Add(new JobInfo(JobType.INDEX_BUILD.ToString(), null));
                 continue;
@@ -230,6 +233,7 @@ internal static class SegmentBuilds
                 TargetSegments = group.Select(s => s.Id).ToArray(),
                 DataRange = (group.Min(s => s.Start), group.Max(s => s.End)),
                 TagJson = settings.TagJson,
+                TargetLayouts = settings.BatchIndexIds is { Count: > 0 } ? missing : null,
             });
             jobs.Add(new JobInfo(JobType.INDEX_BUILD.ToString(), job.Id));
         }
@@ -283,33 +287,21 @@ internal static class SegmentBuilds
         }
     }
 
-    private static Dictionary<string, Segment> ById(ModelCatalog catalog, DataModel model)
-    {
-        var byId = new Dictionary<string, Segment>(StringComparer.Ordinal);
-        foreach (var segment in catalog.Segments(model.Uuid))
-        {
-            byId.TryAdd(segment.Id, segment);
-        }
-
-        return byId;
-    }
+    private static IReadOnlyDictionary<string, Segment> ById(ModelCatalog catalog, DataModel model) => catalog.SegmentsById(model.Uuid);
 
     // ModelService.checkSegmentsStatus: one status at a time over every id; LOCKED is KE-010022216, the others KE-010022217.
     // Each named segment's status is worked out once, however often it is named.
     private static void CheckStatuses(ModelCatalog catalog, DataModel model, IReadOnlyList<string> ids, params string[] statuses)
     {
         var segments = catalog.Segments(model.Uuid);
-        var jobs = catalog.Jobs(model.Uuid);
-        var byId = ById(catalog, model);
+        var display = SegmentDisplay.StatusesToDisplay(segments, catalog.UnfinishedJobs(model.Uuid));
         var shownStatus = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in ids)
+        for (var i = 0; i < segments.Count; i++)
         {
-            if (!shownStatus.ContainsKey(id))
-            {
-                shownStatus[id] = SegmentDisplay.StatusToDisplay(byId[id], segments, jobs);
-            }
+            shownStatus.TryAdd(segments[i].Id, display[i]);
         }
 
+        var byId = ById(catalog, model);
         foreach (var status in statuses)
         {
             foreach (var id in ids)
@@ -337,19 +329,14 @@ internal static class SegmentBuilds
         }
     }
 
+    // Reads the model's unfinished jobs and their segments by id: the cost never grows with the model's history.
     private static bool Blocked(ModelCatalog catalog, DataModel model, Segment target)
     {
-        var segments = catalog.Segments(model.Uuid);
-        foreach (var job in catalog.Jobs(model.Uuid))
+        foreach (var job in catalog.UnfinishedJobs(model.Uuid))
         {
-            if (job.State.IsFinal())
+            foreach (var id in job.TargetSegments)
             {
-                continue;
-            }
-
-            foreach (var busy in segments)
-            {
-                if (job.TargetSegments.Contains(busy.Id) && target.Overlaps(busy.Start, busy.End))
+                if (catalog.FindSegment(model.Uuid, id) is { } busy && target.Overlaps(busy.Start, busy.End))
                 {
                     return true;
                 }
@@ -397,6 +384,7 @@ internal static class SegmentBuilds
             TargetSegments = [segment.Id],
             DataRange = (segment.Start, segment.End),
             TagJson = settings.TagJson,
+            TargetLayouts = ModelLayouts.Targets(model, settings.BatchIndexIds),
         });
         return new JobInfo(type.ToString(), job.Id);
     }

@@ -3,38 +3,70 @@ using KylinMock.Jobs;
 namespace KylinMock.Models;
 
 /// <summary>
-/// A segment's <c>status_to_display</c> from the model's segments and its unfinished jobs
-/// (src/core-job/.../job/common/SegmentUtil.getSegmentStatusToDisplay).
+/// The segments' <c>status_to_display</c> from the model's segments and its unfinished jobs
+/// (src/core-job/.../job/common/SegmentUtil.getSegmentStatusToDisplay), for every segment of a model in one pass.
 /// </summary>
 internal static class SegmentDisplay
 {
     /// <summary>
-    /// NEW: REFRESHING when another segment covers its whole range, LOADING when none overlaps it or an
-    /// unfinished INC_BUILD targets it, else MERGING. READY/WARNING: LOCKED when a NEW segment overlaps it
-    /// (OVERLAP when only READY ones do), LOADING when an unfinished INDEX_BUILD or SUB_PARTITION_BUILD
-    /// targets it, WARNING for a WARNING segment, else ONLINE.
+    /// Each segment's shown status, in the order of <paramref name="modelSegments"/> (range order). NEW: REFRESHING when
+    /// the first segment overlapping it covers its whole range, LOADING when none overlaps it or an unfinished INC_BUILD
+    /// targets it, else MERGING. READY/WARNING: LOCKED when a NEW segment overlaps it (OVERLAP when only READY ones do),
+    /// LOADING when an unfinished INDEX_BUILD or SUB_PARTITION_BUILD targets it, WARNING for a WARNING segment, else ONLINE.
+    /// The cost is the segments plus their overlaps and the unfinished jobs' targets, never the model's history.
     /// </summary>
-    /// <param name="segment">The segment.</param>
-    /// <param name="modelSegments">All segments of its model, in range order.</param>
-    /// <param name="modelJobs">The model's jobs (only unfinished ones count).</param>
-    public static string StatusToDisplay(Segment segment, IReadOnlyList<Segment> modelSegments, IReadOnlyList<Job> modelJobs)
+    /// <param name="modelSegments">All segments of the model, in range order.</param>
+    /// <param name="unfinishedJobs">The model's jobs (only unfinished ones count; pass the catalog's unfinished index).</param>
+    public static string[] StatusesToDisplay(IReadOnlyList<Segment> modelSegments, IEnumerable<Job> unfinishedJobs)
     {
-        ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(modelSegments);
-        ArgumentNullException.ThrowIfNull(modelJobs);
-        Segment? firstOverlap = null;
-        var anyNewOverlap = false;
-        foreach (var other in modelSegments)
+        ArgumentNullException.ThrowIfNull(unfinishedJobs);
+        var targeted = Targets(unfinishedJobs);
+        var count = modelSegments.Count;
+        var reach = new long[count];
+        for (var i = 0; i < count; i++)
         {
-            if (ReferenceEquals(other, segment) || other.Id == segment.Id || !other.Overlaps(segment.Start, segment.End))
-            {
-                continue;
-            }
-
-            firstOverlap ??= other;
-            anyNewOverlap |= other.Status == SegmentStatus.NEW;
+            reach[i] = Math.Max(i == 0 ? long.MinValue : reach[i - 1], modelSegments[i].End);
         }
 
+        var shown = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            var segment = modelSegments[i];
+            Segment? firstOverlap = null;
+            var anyNewOverlap = false;
+
+            // Earlier segments reach into this one only while the running maximum of their ends does; the last hit is the first in range order.
+            for (var j = i - 1; j >= 0 && reach[j] > segment.Start; j--)
+            {
+                if (Overlapping(modelSegments[j], segment))
+                {
+                    firstOverlap = modelSegments[j];
+                    anyNewOverlap |= modelSegments[j].Status == SegmentStatus.NEW;
+                }
+            }
+
+            // Later segments start at or after this one: they overlap only while they start before its end.
+            for (var j = i + 1; j < count && modelSegments[j].Start < segment.End; j++)
+            {
+                if (Overlapping(modelSegments[j], segment))
+                {
+                    firstOverlap ??= modelSegments[j];
+                    anyNewOverlap |= modelSegments[j].Status == SegmentStatus.NEW;
+                }
+            }
+
+            shown[i] = Decide(segment, firstOverlap, anyNewOverlap, targeted.GetValueOrDefault(segment.Id));
+        }
+
+        return shown;
+    }
+
+    private static bool Overlapping(Segment other, Segment segment) =>
+        !ReferenceEquals(other, segment) && other.Id != segment.Id && other.Overlaps(segment.Start, segment.End);
+
+    private static string Decide(Segment segment, Segment? firstOverlap, bool anyNewOverlap, Targeted targeted)
+    {
         if (segment.Status == SegmentStatus.NEW)
         {
             if (firstOverlap is not null && firstOverlap.EntirelyOverlaps(segment))
@@ -42,7 +74,7 @@ internal static class SegmentDisplay
                 return "REFRESHING";
             }
 
-            return firstOverlap is null || Targeted(segment, modelJobs, JobType.INC_BUILD) ? "LOADING" : "MERGING";
+            return firstOverlap is null || targeted.HasFlag(Targeted.IncrementalBuild) ? "LOADING" : "MERGING";
         }
 
         if (firstOverlap is not null)
@@ -50,7 +82,7 @@ internal static class SegmentDisplay
             return anyNewOverlap ? "LOCKED" : "OVERLAP";
         }
 
-        if (Targeted(segment, modelJobs, JobType.INDEX_BUILD, JobType.SUB_PARTITION_BUILD))
+        if (targeted.HasFlag(Targeted.IndexBuild))
         {
             return "LOADING";
         }
@@ -58,17 +90,37 @@ internal static class SegmentDisplay
         return segment.Status == SegmentStatus.WARNING ? "WARNING" : "ONLINE";
     }
 
-    /// <summary>Whether an unfinished job of one of <paramref name="types"/> targets the segment (ExecutableState.isRunning = not final).</summary>
-    private static bool Targeted(Segment segment, IReadOnlyList<Job> jobs, params JobType[] types)
+    // Which unfinished jobs (ExecutableState.isRunning = not final) target each segment.
+    private static Dictionary<string, Targeted> Targets(IEnumerable<Job> jobs)
     {
+        var targeted = new Dictionary<string, Targeted>(StringComparer.Ordinal);
         foreach (var job in jobs)
         {
-            if (!job.State.IsFinal() && Array.IndexOf(types, job.JobName) >= 0 && job.TargetSegments.Contains(segment.Id))
+            var kind = job.JobName switch
             {
-                return true;
+                JobType.INC_BUILD => Targeted.IncrementalBuild,
+                JobType.INDEX_BUILD or JobType.SUB_PARTITION_BUILD => Targeted.IndexBuild,
+                _ => Targeted.None,
+            };
+            if (kind == Targeted.None || job.State.IsFinal())
+            {
+                continue;
+            }
+
+            foreach (var id in job.TargetSegments)
+            {
+                targeted[id] = targeted.GetValueOrDefault(id) | kind;
             }
         }
 
-        return false;
+        return targeted;
+    }
+
+    [Flags]
+    private enum Targeted
+    {
+        None = 0,
+        IncrementalBuild = 1,
+        IndexBuild = 2,
     }
 }

@@ -4,9 +4,9 @@ using Newtonsoft.Json.Linq;
 namespace KylinMock.Http;
 
 /// <summary>
-/// The one Newtonsoft.Json body binder (the model endpoints' <c>@RequestBody</c> and the control plane both read
-/// through it; <see cref="JobUpdateRequestReader"/> is the System.Text.Json one): the first JSON value of the
-/// text, strings kept as sent (no date parsing: a date-like id or name stays what it was, whatever the host's zone).
+/// The control plane's JSON reader (every control body is read through <c>ControlCall.Body</c>, which uses it; Kylin's
+/// <c>@RequestBody</c> endpoints use <see cref="RequestBodyReader"/>): the first JSON value of the text, strings kept as
+/// sent (no date parsing: a date-like id or name stays what it was, whatever the host's zone).
 /// </summary>
 internal static class JsonBody
 {

@@ -22,22 +22,8 @@ internal static class BuildCycle
     public static async Task<IEnumerable<ScenarioRow>> Run(BenchSettings settings)
     {
         var start = Reference.Now;
-        using var kylin = KylinMockServer.Start(new KylinMockOptions
-        {
-            Clock = new SteppingClock(start),
-            Estate = new Estate([new Project("bench")], []) { Models = ModelEstate.Empty },
-            MaxRunningJobsPerProject = 1_000_000,
-        });
-        var aliases = Enumerable.Range(0, Models).Select(i => "model_" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var uuids = aliases.Select(a => KylinMock.Jobs.StableHash.Uuid("bench:" + a)).ToArray();
-        for (var i = 0; i < Models; i++)
-        {
-            kylin.Models.Add(new DataModel
-            {
-                Uuid = uuids[i], Alias = aliases[i], Project = "bench", FactTable = "DEFAULT.FACT",
-                PartitionDesc = new PartitionDesc("FACT.DT", "yyyy-MM-dd"), TotalIndexes = 3,
-            });
-        }
+        var (kylinServer, aliases, uuids) = StartWithModels(start, Models);
+        using var kylin = kylinServer;
 
         var next = new long[Models];
         var origin = start.ToUnixTimeMilliseconds() / Day * Day - (10_000 * Day);
@@ -106,5 +92,28 @@ internal static class BuildCycle
             new ScenarioRow("build_cycle", "Build cycle (POST segments, clock, FINISHED, READY; c=8, 1,000 models)", new Measurement("KylinMock", "cycles/s", Summary.Of(r[0])),
                 new Measurement("static WireMock stub (the build request)", "req/s", Summary.Of(r[1])), Bench.Ratios(r[0], r[1]), Target.MedianAtLeast(500, "cycles/s")) { Extra = extra },
         ];
+    }
+
+    /// <summary>A server on a stepping clock with <paramref name="count"/> empty partitioned models in project "bench" (model_0000, ...).</summary>
+    internal static (KylinMockServer Server, string[] Aliases, string[] Uuids) StartWithModels(DateTimeOffset start, int count)
+    {
+        var kylin = KylinMockServer.Start(new KylinMockOptions
+        {
+            Clock = new SteppingClock(start),
+            Estate = new Estate([new Project("bench")], []) { Models = ModelEstate.Empty },
+            MaxRunningJobsPerProject = 1_000_000,
+        });
+        var aliases = Enumerable.Range(0, count).Select(i => "model_" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var uuids = aliases.Select(a => KylinMock.Jobs.StableHash.Uuid("bench:" + a)).ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            kylin.Models.Add(new DataModel
+            {
+                Uuid = uuids[i], Alias = aliases[i], Project = "bench", FactTable = "DEFAULT.FACT",
+                PartitionDesc = new PartitionDesc("FACT.DT", "yyyy-MM-dd"), TotalIndexes = 3,
+            });
+        }
+
+        return (kylin, aliases, uuids);
     }
 }

@@ -147,7 +147,7 @@ internal static partial class LongRun
         }
     }
 
-    private static double RssMiB(int pid, string field)
+    internal static double RssMiB(int pid, string field)
     {
         foreach (var line in File.ReadLines($"/proc/{pid}/status"))
         {

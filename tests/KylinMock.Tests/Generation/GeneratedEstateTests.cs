@@ -100,8 +100,8 @@ public class GeneratedEstateTests
         var jobs = Estate.Value.Jobs.GroupBy(j => j.TargetModel).ToDictionary(g => g.Key, g => (IReadOnlyList<Job>)g.ToList());
         var shown = Models.Models.SelectMany(m =>
         {
-            var segments = Models.Segments.Where(s => s.ModelUuid == m.Uuid).ToList();
-            return segments.Select(s => SegmentDisplay.StatusToDisplay(s, segments, jobs.GetValueOrDefault(m.Uuid, [])));
+            var segments = Models.Segments.Where(s => s.ModelUuid == m.Uuid).OrderBy(s => s.Start).ThenBy(s => s.End).ToList();
+            return SegmentDisplay.StatusesToDisplay(segments, jobs.GetValueOrDefault(m.Uuid, []));
         }).Distinct();
         Assert.That(shown, Is.SupersetOf(new[] { "ONLINE", "LOADING", "REFRESHING", "MERGING", "LOCKED" }));
     }

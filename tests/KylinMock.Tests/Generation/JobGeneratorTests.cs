@@ -252,7 +252,7 @@ public partial class JobGeneratorTests
         JobType[] common =
         [
             JobType.INDEX_BUILD, JobType.INC_BUILD, JobType.INDEX_MERGE, JobType.INDEX_REFRESH, JobType.TABLE_SAMPLING,
-            JobType.SNAPSHOT_BUILD, JobType.SNAPSHOT_REFRESH, JobType.SUB_PARTITION_BUILD,
+            JobType.SNAPSHOT_BUILD, JobType.SNAPSHOT_REFRESH,
         ];
         Assert.That(Jobs.Select(j => j.JobName).Distinct(), Is.SupersetOf(common));
     }

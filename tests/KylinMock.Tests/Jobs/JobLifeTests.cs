@@ -146,15 +146,17 @@ public class JobLifeTests
             Assert.That((string?)steps[1]["failed_msg"], Is.Null);
         });
 
-        live.AdvanceSeconds(160);
+        // NExecutableManager.resumeJob keeps the stages the first run finished: the step runs its remaining 9 of 16
+        // stage weights (67.5 s of 120 s), then Update Metadata 30 s.
+        live.AdvanceSeconds(10 + 67.5 + 30);
         var job = live.ListJob(id);
         Assert.Multiple(() =>
         {
             Assert.That((string?)job["job_status"], Is.EqualTo("FINISHED"));
-            Assert.That((long)job["exec_end_time"]!, Is.EqualTo(LiveServer.T0 + 360_000));
+            Assert.That((long)job["exec_end_time"]!, Is.EqualTo(LiveServer.T0 + 307_500));
             Assert.That((long)job["exec_start_time"]!, Is.EqualTo(LiveServer.T0 + 10_000));
-            Assert.That((long)job["duration"]!, Is.EqualTo(330_000), "the failed step's first run counts too");
-            Assert.That((long)job["total_duration"]!, Is.EqualTo(340_000));
+            Assert.That((long)job["duration"]!, Is.EqualTo(277_500), "the failed step's first run counts too");
+            Assert.That((long)job["total_duration"]!, Is.EqualTo(287_500));
         });
     }
 

@@ -22,7 +22,12 @@ public class SegmentDisplayTests
         State = state,
     };
 
-    private static string Shown(Segment s, IReadOnlyList<Segment> all, params Job[] jobs) => SegmentDisplay.StatusToDisplay(s, all, jobs);
+    // The model's segments in range order, as the catalog keeps them; every status is worked out in one pass.
+    private static string Shown(Segment s, IReadOnlyList<Segment> all, params Job[] jobs)
+    {
+        var sorted = all.OrderBy(x => x.Start).ThenBy(x => x.End).ToList();
+        return SegmentDisplay.StatusesToDisplay(sorted, jobs)[sorted.IndexOf(s)];
+    }
 
     [Test]
     public void NewSegment_CoveredByAnother_IsRefreshing_AndTheOldOneLocked()

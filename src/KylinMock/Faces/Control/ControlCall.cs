@@ -20,19 +20,19 @@ internal sealed record ControlCall(IReadOnlyDictionary<string, string> Path, Fun
     /// strings (no date parsing: a date-like id or name is kept as sent, whatever the host's zone), and an
     /// integer no long holds is a 400 naming its field.
     /// </summary>
-    public JObject Body()
+    public JObject Body() =>
+        string.IsNullOrWhiteSpace(BodyText) ? [] : (JObject)Read(static value => _ = value as JObject ?? throw new ControlException(400, "the body must be a JSON object"));
+
+    /// <summary>The body as any JSON value (an object or an array), read as <see cref="Body"/> reads it; an empty body is a 400.</summary>
+    public JToken Value() => Read(static _ => { });
+
+    private JToken Read(Action<JToken> check)
     {
         var text = BodyText;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return [];
-        }
-
         try
         {
             // Newtonsoft's default depth (64) for the control plane.
-            var (value, moreFollows) = JsonBody.Read(text, maxDepth: 64, check: static value => _ = value as JObject ?? throw new ControlException(400, "the body must be a JSON object"), refuseTrailing: true);
-            var body = (JObject)value;
+            var (body, moreFollows) = JsonBody.Read(text, maxDepth: 64, check, refuseTrailing: true);
             if (moreFollows)
             {
                 throw new ControlException(400, "the body is not JSON: more text after the object");

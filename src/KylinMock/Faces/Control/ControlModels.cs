@@ -33,7 +33,7 @@ internal static class ControlModels
         ModelEstate added;
         try
         {
-            body = JObject.Parse(call.BodyText);
+            body = call.Body();
             added = ModelEstateJson.Read(body["tables"]?.ToString(), body["models"]?.ToString(), body["segments"]?.ToString(), "request body");
         }
         catch (Exception e) when (e is JsonException or FixtureException)

@@ -19,7 +19,7 @@ internal static class ControlQueries
         List<IReadOnlyList<string?>> rows;
         if (text.StartsWith('{') || text.StartsWith('['))
         {
-            var token = text.StartsWith('{') ? call.Body()["rows"] : JToken.Parse(text);
+            var token = text.StartsWith('{') ? call.Body()["rows"] : call.Value();
             if (token is not JArray array || array.Any(r => r is not JArray))
             {
                 throw new ControlException(400, "rows must be an array of arrays of cells: {\"rows\":[[\"1\",\"2012-01-01\"]]}");

@@ -1,12 +1,18 @@
 using KylinMock.Backend;
 using KylinMock.Http;
-using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Kylin4;
 
 /// <summary>Kylin 4's <c>CubeController</c> and <c>CubeDescController</c> (CC, CDC): bind, one backend call, write.</summary>
 internal sealed class CubeControllerV1(ServerContext server)
 {
+    // CubeController.cloneCube's CubeRequest and rebuild's JobBuildRequest (Jackson coerces "startTime":"1325376000000", as Kylin's CI client sends it).
+    private static readonly BodyShape CloneShape = new("org.apache.kylin.rest.request.CubeRequest", "cloneCube",
+        new("cubeName", BodyKind.String), new("project", BodyKind.String));
+
+    private static readonly BodyShape BuildShape = new("org.apache.kylin.rest.request.JobBuildRequest", "rebuild",
+        new("startTime", BodyKind.Long), new("endTime", BodyKind.Long), new("buildType", BodyKind.String),
+        new("force", BodyKind.Bool), new("forceMergeEmptySegment", BodyKind.Bool));
 
     /// <summary><c>GET /cubes</c> (CC:144-174).</summary>
     public KylinAnswer List(KylinRequest request, RequestContext context) => Kylin4Operation.Json(CubeInstanceJson.List(server.Backend.ListCubeInstances(
@@ -31,8 +37,8 @@ internal sealed class CubeControllerV1(ServerContext server)
     /// <summary><c>PUT /cubes/{cubeName}/clone</c> (CC:631-672), body <c>{"cubeName","project"}</c>.</summary>
     public KylinAnswer Clone(KylinRequest request, RequestContext context)
     {
-        var body = Kylin4Binding.Body(request);
-        return Kylin4Operation.Json(CubeInstanceJson.One(server.Backend.CloneCube(context.Path["cubeName"], body.Value<string?>("cubeName"), body.Value<string?>("project"))));
+        var body = Kylin4Binding.Body(request, CloneShape);
+        return Kylin4Operation.Json(CubeInstanceJson.One(server.Backend.CloneCube(context.Path["cubeName"], body.String("cubeName"), body.String("project"))));
     }
 
     /// <summary><c>DELETE /cubes/{cubeName}</c> (CC:690-704): an empty 200.</summary>
@@ -52,12 +58,8 @@ internal sealed class CubeControllerV1(ServerContext server)
     /// <summary><c>PUT /cubes/{cubeName}/build</c> and <c>/rebuild</c> (CC:408-424): the JobInstance straight after submission.</summary>
     public KylinAnswer Build(KylinRequest request, RequestContext context)
     {
-        var body = Kylin4Binding.Body(request);
-        var build = new BuildRequest(
-            Long(body, "startTime"),
-            Long(body, "endTime"),
-            body["buildType"] is JValue { Type: not JTokenType.Null } type ? type.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-            Bool(body, "force") || Bool(body, "forceMergeEmptySegment"));
+        var body = Kylin4Binding.Body(request, BuildShape);
+        var build = new BuildRequest(body.Long("startTime", 0), body.Long("endTime", 0), body.String("buildType"), body.Bool("force", false) || body.Bool("forceMergeEmptySegment", false));
         return Kylin4Operation.Json(JobInstanceJson.One(server.Backend.BuildCube(context.Path["cubeName"], build)));
     }
 
@@ -72,20 +74,4 @@ internal sealed class CubeControllerV1(ServerContext server)
     /// <summary><c>GET /cube_desc/{cubeName}/desc</c> (CDC:96-109): the object, or an empty 200.</summary>
     public KylinAnswer DescOne(KylinRequest request, RequestContext context) =>
         server.Backend.FindCubeInstance(context.Path["cubeName"]) is { } cube ? Kylin4Operation.Json(EstateJson.One(cube.Model, EstateJson.CubeDesc)) : Kylin4Operation.Empty();
-
-    // Jackson coerces a numeric string into a long (the CI client sends "startTime":"1325376000000").
-    private static long Long(JObject body, string name) => body[name] switch
-    {
-        null or { Type: JTokenType.Null } => 0,
-        { Type: JTokenType.Integer } v => (long)v,
-        JValue { Type: JTokenType.String } v when long.TryParse((string?)v, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
-        var other => throw Kylin4Error.Plain("org.springframework.http.converter.HttpMessageNotReadableException", $"JSON parse error: Cannot deserialize value of type `long` from {other.Type} value"),
-    };
-
-    private static bool Bool(JObject body, string name) => body[name] switch
-    {
-        { Type: JTokenType.Boolean } v => (bool)v,
-        JValue { Type: JTokenType.String } v => bool.TryParse((string?)v, out var b) && b,
-        _ => false,
-    };
 }

@@ -21,22 +21,24 @@ internal sealed class Kylin4Operation(Func<KylinRequest, RequestContext, KylinAn
 /// <summary>Spring's binding of Kylin 4's query parameters (contract §1.1, §3.6).</summary>
 internal static class Kylin4Binding
 {
-    /// <summary>A <c>@RequestBody</c> object as Jackson binds it: unknown fields ignored; missing or not JSON is HttpMessageNotReadableException, a 500.</summary>
-    public static Newtonsoft.Json.Linq.JObject Body(KylinRequest request)
+    /// <summary>
+    /// A <c>@RequestBody</c> bound by the one binder (<see cref="RequestBodyReader"/>), its refusals as BasicController's catch-all
+    /// answers them (a 500 naming the exception): HttpMediaTypeNotSupportedException, or HttpMessageNotReadableException.
+    /// </summary>
+    public static BoundBody Body(KylinRequest request, BodyShape shape)
     {
-        if (request.Body is not { Length: > 0 } bytes)
-        {
-            throw Kylin4Error.Plain("org.springframework.http.converter.HttpMessageNotReadableException", "Required request body is missing");
-        }
-
         try
         {
-            return Newtonsoft.Json.Linq.JToken.Parse(System.Text.Encoding.UTF8.GetString(bytes)) as Newtonsoft.Json.Linq.JObject
-                ?? throw Kylin4Error.Plain("org.springframework.http.converter.HttpMessageNotReadableException", "JSON parse error: Cannot deserialize instance out of non-object token");
+            return RequestBodyReader.Read(request.Body, request.Header("Content-Type"), shape);
         }
-        catch (Newtonsoft.Json.JsonException e)
+        catch (BodyRefusal refusal)
         {
-            throw Kylin4Error.Plain("org.springframework.http.converter.HttpMessageNotReadableException", "JSON parse error: " + e.Message);
+            throw refusal.Kind switch
+            {
+                BodyRefusalKind.MediaType => Kylin4Error.Plain("org.springframework.web.HttpMediaTypeNotSupportedException", refusal.Text),
+                BodyRefusalKind.Missing => Kylin4Error.Plain("org.springframework.http.converter.HttpMessageNotReadableException", "Required request body is missing"),
+                _ => Kylin4Error.Plain("org.springframework.http.converter.HttpMessageNotReadableException", "JSON parse error: " + refusal.Text),
+            };
         }
     }
 

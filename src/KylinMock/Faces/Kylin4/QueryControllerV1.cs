@@ -1,6 +1,5 @@
 using KylinMock.Http;
 using KylinMock.Sql;
-using Newtonsoft.Json.Linq;
 
 namespace KylinMock.Kylin4;
 
@@ -12,16 +11,18 @@ namespace KylinMock.Kylin4;
 /// </summary>
 internal sealed class QueryControllerV1(ServerContext server)
 {
-    private const string NotReadable = "org.springframework.http.converter.HttpMessageNotReadableException";
+    // SQLRequest as Jackson binds it: String fields take a scalar's text, Integer fields an integer or a string holding one.
+    private static readonly BodyShape Shape = new("org.apache.kylin.rest.request.SQLRequest", "query",
+        new("sql", BodyKind.String), new("project", BodyKind.String), new("limit", BodyKind.Int, "java.lang.Integer"), new("offset", BodyKind.Int, "java.lang.Integer"));
 
     /// <summary>The raw <c>SQLResponse</c>, or Kylin 4's error.</summary>
     public KylinAnswer Query(KylinRequest request, RequestContext context)
     {
-        var body = Kylin4Binding.Body(request);
-        var sql = Text(body, "sql");
-        var project = Text(body, "project");
-        var limit = Integer(body, "limit");
-        var offset = Integer(body, "offset");
+        var body = Kylin4Binding.Body(request, Shape);
+        var sql = body.String("sql");
+        var project = body.String("project");
+        var limit = body.Int("limit", 0);
+        var offset = body.Int("offset", 0);
 
         // QueryService.doQueryWithCache:431-443 (Message.java: EMPTY_PROJECT_NAME, PROJECT_NOT_FOUND, NULL_EMPTY_SQL).
         if (string.IsNullOrWhiteSpace(project))
@@ -60,34 +61,4 @@ internal sealed class QueryControllerV1(ServerContext server)
         SqlErrorType.SyntaxError => "org.apache.calcite.sql.parser.SqlParseException",
         _ => "java.lang.RuntimeException",
     };
-
-    // SQLRequest's String fields as Jackson binds them: a scalar is its text; an object or array is not readable.
-    private static string? Text(JObject body, string name) => body[name] switch
-    {
-        null or { Type: JTokenType.Null } => null,
-        JValue value => Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture),
-        _ => throw Kylin4Error.Plain(NotReadable, $"JSON parse error: Cannot deserialize instance of `java.lang.String` out of START_{(body[name]!.Type == JTokenType.Array ? "ARRAY" : "OBJECT")} token"),
-    };
-
-    // SQLRequest's Integer fields (default 0): an integer, or a string holding one; anything else is not readable.
-    private static int Integer(JObject body, string name)
-    {
-        var token = body[name];
-        if (token is null || token.Type == JTokenType.Null)
-        {
-            return 0;
-        }
-
-        if (token.Type == JTokenType.Integer && token.Value<long>() is var n && n is >= int.MinValue and <= int.MaxValue)
-        {
-            return (int)n;
-        }
-
-        if (token.Type == JTokenType.String && int.TryParse(token.Value<string>(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-        {
-            return parsed;
-        }
-
-        throw Kylin4Error.Plain(NotReadable, $"JSON parse error: Cannot deserialize value of type `java.lang.Integer` from {token.Type} value");
-    }
 }

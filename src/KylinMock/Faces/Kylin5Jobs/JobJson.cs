@@ -11,7 +11,7 @@ namespace KylinMock.Answers;
 internal static class JobJson
 {
     /// <summary>The server version the v2 job API writes into each job (<c>KylinVersion.getCurrentVersion</c>, "5.0-SNAPSHOT" as it prints).</summary>
-    public const string ServerVersion = "5.0.0.0-SNAPSHOT";
+    public const string ServerVersion = KylinVersion.Current;
 
     /// <summary>Writes one job; <paramref name="withSteps"/> false writes <c>"steps":[]</c> as the list API does.</summary>
     public static void WriteJob(JsonWriter w, Job job, long now, bool withSteps) => WriteJob(w, job, now, withSteps, oldParams: false);

@@ -12,14 +12,17 @@ internal sealed class BuildIndexesProvider(ServerContext server) : IKylinOperati
 {
     private const string Method = "public org.apache.kylin.rest.response.EnvelopeResponse<org.apache.kylin.rest.response.BuildIndexResponse> org.apache.kylin.rest.controller.open.OpenSegmentController.buildIndicesManually(java.lang.String,org.apache.kylin.rest.request.BuildIndexRequest)";
 
+    private static readonly BodyShape Shape = new("org.apache.kylin.rest.request.BuildIndexRequest", Method,
+        new("project", BodyKind.String), new("priority", BodyKind.KylinInt), new("tag", BodyKind.Raw));
+
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var modelName = context.Path["model_name"];
-        var body = RequestBody.Object(request, Method);
-        var project = RequestBody.String(body, "project") ?? string.Empty;
-        var priority = RequestBody.Int(body, "priority", 3);
-        var tag = RequestBody.Raw(body, "tag");
+        var body = RequestBody.Read(request, Shape);
+        var project = body.String("project") ?? string.Empty;
+        var priority = body.Int("priority", 3);
+        var tag = body.String("tag");
         var (type, jobId) = server.Backend.BuildIndexes(new ModelRequest(project, modelName, priority, tag));
         var answer = EnvelopeJson.Success(w =>
         {

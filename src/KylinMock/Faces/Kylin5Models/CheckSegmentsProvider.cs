@@ -10,16 +10,19 @@ namespace KylinMock.Http;
 /// </summary>
 internal sealed class CheckSegmentsProvider(ServerContext server) : IKylinOperation
 {
-    /// <summary>The path pattern, with the model captured.</summary>
+    private static readonly BodyShape Shape = new(
+        "org.apache.kylin.rest.request.CheckSegmentRequest",
+        "public org.apache.kylin.rest.response.EnvelopeResponse<org.apache.kylin.rest.response.CheckSegmentResponse> org.apache.kylin.rest.controller.open.OpenSegmentController.checkSegments(java.lang.String,org.apache.kylin.rest.request.CheckSegmentRequest)",
+        new("project", BodyKind.String), new("start", BodyKind.String), new("end", BodyKind.String));
 
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var modelName = context.Path["model_name"];
-        var body = RequestBody.Object(request, "public org.apache.kylin.rest.response.EnvelopeResponse<org.apache.kylin.rest.response.CheckSegmentResponse> org.apache.kylin.rest.controller.open.OpenSegmentController.checkSegments(java.lang.String,org.apache.kylin.rest.request.CheckSegmentRequest)");
-        var project = RequestBody.String(body, "project") ?? string.Empty;
-        var start = RequestBody.String(body, "start");
-        var end = RequestBody.String(body, "end");
+        var body = RequestBody.Read(request, Shape);
+        var project = body.String("project") ?? string.Empty;
+        var start = body.String("start");
+        var end = body.String("end");
         var overlapping = server.Backend.CheckSegments(project, modelName, start, end);
         var answer = EnvelopeJson.Success(w =>
         {

@@ -12,15 +12,19 @@ internal static class ProjectJson
         w.WriteStartArray();
         foreach (var row in page)
         {
-            Write(w, row.Project, row.CreateTime, permission);
+            Write(w, row, permission);
         }
 
         w.WriteEndArray();
     }
 
-    /// <summary>Writes one project; <paramref name="createTime"/> is its creation, epoch ms; a null <paramref name="permission"/> is left out (the bare ProjectInstance of the v2 face).</summary>
-    public static void Write(JsonWriter w, Project project, long createTime, string? permission)
+    /// <summary>
+    /// Writes one project; a null <paramref name="permission"/> is left out (the bare ProjectInstance of the v2 face).
+    /// <c>override_kylin_properties</c> is never null: ProjectInstance.init makes the map and createProject fills it.
+    /// </summary>
+    public static void Write(JsonWriter w, Backend.ProjectRow row, string? permission)
     {
+        var (project, createTime) = (row.Project, row.CreateTime);
         w.WriteStartObject();
         w.Property("uuid", StableHash.Uuid("project:" + project.Name));
         w.Property("last_modified", createTime);
@@ -36,6 +40,14 @@ internal static class ProjectJson
         w.Null("principal");
         w.Null("keytab");
         w.Property("maintain_model_type", "MANUAL_MAINTAIN");
+        w.WritePropertyName("override_kylin_properties");
+        w.WriteStartObject();
+        foreach (var (key, value) in row.OverrideKylinProperties)
+        {
+            w.Property(key, value);
+        }
+
+        w.WriteEndObject();
         w.WritePropertyName("segment_config");
         w.WriteStartObject();
         WriteSegmentConfig(w, retentionBeforeEmpty: true);

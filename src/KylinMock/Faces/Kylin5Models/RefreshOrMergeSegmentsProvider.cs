@@ -14,25 +14,34 @@ internal sealed class RefreshOrMergeSegmentsProvider(ServerContext server) : IKy
 {
     private const string Method = "public org.apache.kylin.rest.response.EnvelopeResponse<org.apache.kylin.rest.response.JobInfoResponse> org.apache.kylin.rest.controller.open.OpenSegmentController.refreshOrMergeSegments(java.lang.String,org.apache.kylin.rest.request.SegmentsRequest)";
 
+    // type: SegmentsTypeEnumJsonDeserializer refuses anything but REFRESH and MERGE while the body is read; priority: ArgsTypeJsonDeserializer.
+    private static readonly BodyShape Shape = new("org.apache.kylin.rest.request.SegmentsRequest", Method,
+        new("type", BodyKind.String, Check: CheckType), new("project", BodyKind.String), new("priority", BodyKind.KylinInt), new("ids", BodyKind.Strings),
+        new("names", BodyKind.Strings), new("refresh_all_indexes", BodyKind.Bool), new("tag", BodyKind.Raw), new("batch_index_ids", BodyKind.Longs));
+
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var modelName = context.Path["model_name"];
-        var body = RequestBody.Object(request, Method);
-        var type = RequestBody.String(body, "type") ?? "REFRESH";
-        if (type is not ("REFRESH" or "MERGE"))
+        var body = RequestBody.Read(request, Shape);
+        var type = body.String("type") ?? "REFRESH";
+        var project = body.String("project") ?? string.Empty;
+        var priority = body.Int("priority", 3);
+        var ids = body.Strings("ids");
+        var names = body.Strings("names");
+        var refreshAll = body.Bool("refresh_all_indexes", false);
+        var tag = body.String("tag");
+        var batch = body.Longs("batch_index_ids");
+        var jobs = server.Backend.RefreshOrMergeSegments(new ModelRequest(project, modelName, priority, tag, batch), type == "MERGE", ids, names, refreshAll);
+        var answer = JobInfoJson.Envelope(jobs);
+        return new KylinAnswer(200, context.ContentType, answer);
+    }
+
+    private static void CheckType(object? type)
+    {
+        if (type is string text && text is not ("REFRESH" or "MERGE"))
         {
             throw new KylinException(ErrorCode.ParameterInvalidSupportList, "type", "REFRESH,MERGE");
         }
-
-        var project = RequestBody.String(body, "project") ?? string.Empty;
-        var priority = RequestBody.Int(body, "priority", 3);
-        var ids = RequestBody.Strings(body, "ids");
-        var names = RequestBody.Strings(body, "names");
-        var refreshAll = RequestBody.Bool(body, "refresh_all_indexes", false);
-        var tag = RequestBody.Raw(body, "tag");
-        var jobs = server.Backend.RefreshOrMergeSegments(new ModelRequest(project, modelName, priority, tag), type == "MERGE", ids, names, refreshAll);
-        var answer = JobInfoJson.Envelope(jobs);
-        return new KylinAnswer(200, context.ContentType, answer);
     }
 }

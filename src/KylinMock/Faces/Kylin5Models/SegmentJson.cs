@@ -13,7 +13,6 @@ internal static class SegmentJson
     public static void Write(JsonWriter w, string project, SegmentRow row, bool oldParams, Action<JsonWriter>? subclassFields = null)
     {
         var s = row.Segment;
-        var built = s.Status != SegmentStatus.NEW;
         Write(w, new Fields(s.Start, s.End, s.Merged)
         {
             OldParams = oldParams,
@@ -26,7 +25,8 @@ internal static class SegmentJson
             SourceBytesSize = s.SourceBytesSize,
             SegmentPath = "hdfs://kylin/kylin_metadata/" + project + "/parquet/" + s.ModelUuid + "/" + s.Id,
             FileCount = s.FileCount,
-            MaxBucketId = built ? s.FileCount - 1 : -1,
+            // NDataSegment.maxBucketId stays -1 unless a multi-level partition build computed buckets (no model of the mock is one).
+            MaxBucketId = -1,
             BytesSize = s.BytesSize,
             HitCount = s.HitCount,
             StatusToDisplay = row.StatusToDisplay,

@@ -12,13 +12,14 @@ internal sealed class SnapshotConfigProvider(ServerContext server) : IKylinOpera
 {
     private const string Method = "public org.apache.kylin.rest.response.EnvelopeResponse<java.lang.String> org.apache.kylin.rest.controller.NProjectController.updateSnapshotConfig(java.lang.String,org.apache.kylin.rest.request.SnapshotConfigRequest)";
 
+    private static readonly BodyShape Shape = new("org.apache.kylin.rest.request.SnapshotConfigRequest", Method,
+        new("snapshot_manual_management_enabled", BodyKind.Boolean), new("snapshot_automatic_refresh_enabled", BodyKind.Boolean));
+
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var project = context.Path["project"];
-        var body = RequestBody.Object(request, Method);
-        var enabled = RequestBody.Bool(body, "snapshot_manual_management_enabled", false);
-        _ = RequestBody.Bool(body, "snapshot_automatic_refresh_enabled", false);
+        var enabled = RequestBody.Read(request, Shape).Bool("snapshot_manual_management_enabled", false);
         server.Backend.SetSnapshotConfig(project, enabled);
         var answer = EnvelopeJson.Success(w => w.WriteValue(string.Empty));
         return new KylinAnswer(200, context.ContentType, answer);

@@ -44,14 +44,16 @@ internal sealed class PushDownConfigProvider(ServerContext server) : IKylinOpera
 {
     private const string Method = "public org.apache.kylin.rest.response.EnvelopeResponse<java.lang.String> org.apache.kylin.rest.controller.NProjectController.updatePushDownConfig(java.lang.String,org.apache.kylin.rest.request.PushDownConfigRequest)";
 
+    private static readonly BodyShape Shape = new("org.apache.kylin.rest.request.PushDownConfigRequest", Method, new BodyField("push_down_enabled", BodyKind.Boolean));
+
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
-        var body = RequestBody.Object(request, Method);
+        var body = RequestBody.Read(request, Shape);
         // checkRequiredArg("push_down_enabled", ...): absent is KE-010043201.
-        var enabled = body["push_down_enabled"] is null or { Type: Newtonsoft.Json.Linq.JTokenType.Null }
-            ? throw new KylinException(ErrorCode.RequestParameterEmpty, "push_down_enabled")
-            : RequestBody.Bool(body, "push_down_enabled", false);
+        var enabled = body.HasValue("push_down_enabled")
+            ? body.Bool("push_down_enabled", false)
+            : throw new KylinException(ErrorCode.RequestParameterEmpty, "push_down_enabled");
         server.Backend.SetPushDownConfig(context.Path["project"], enabled);
         return new KylinAnswer(200, context.ContentType, Answers.EnvelopeJson.Success(w => w.WriteValue(string.Empty)));
     }

@@ -12,6 +12,9 @@ internal sealed class SavedQueriesProvider(ServerContext server, string action) 
 {
     private const string Method = "public org.apache.kylin.rest.response.EnvelopeResponse<java.lang.String> org.apache.kylin.rest.controller.NQueryController.saveQuery(org.apache.kylin.rest.request.SaveSqlRequest)";
 
+    private static readonly BodyShape Shape = new("org.apache.kylin.rest.request.SaveSqlRequest", Method,
+        new("name", BodyKind.String), new("project", BodyKind.String), new("sql", BodyKind.String), new("description", BodyKind.String));
+
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
@@ -19,20 +22,20 @@ internal sealed class SavedQueriesProvider(ServerContext server, string action) 
         switch (action)
         {
             case "save":
-                var body = RequestBody.Object(request, Method);
-                var name = RequestBody.String(body, "name");
+                var body = RequestBody.Read(request, Shape);
+                var name = body.String("name");
                 if (string.IsNullOrEmpty(name))
                 {
                     throw new KylinException(ErrorCode.RequestParameterEmpty, "name");
                 }
 
-                var project = server.Backend.QueryProject(RequestBody.String(body, "project") ?? string.Empty);
+                var project = server.Backend.QueryProject(body.String("project") ?? string.Empty);
                 if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
                 {
                     throw KylinException.WithRaw(ErrorCode.InvalidName, "Query name should only contain alphanumerics and underscores.");
                 }
 
-                if (!server.Backend.Queries.Save(new SavedQuery(name, project, RequestBody.String(body, "sql") ?? string.Empty, RequestBody.String(body, "description") ?? string.Empty, user)))
+                if (!server.Backend.Queries.Save(new SavedQuery(name, project, body.String("sql") ?? string.Empty, body.String("description") ?? string.Empty, user)))
                 {
                     throw KylinException.WithRaw(ErrorCode.SavedQueryExists, $"Query named \"{name}\" already exists. Please check and try again.");
                 }

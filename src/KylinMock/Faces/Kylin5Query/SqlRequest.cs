@@ -9,6 +9,11 @@ internal sealed record SqlRequest
 {
     private const string Method = "public org.apache.kylin.rest.response.EnvelopeResponse<org.apache.kylin.rest.response.SQLResponse> org.apache.kylin.rest.controller.NQueryController.query(org.apache.kylin.rest.request.PrepareSqlRequest,java.lang.String)";
 
+    private static readonly BodyShape Shape = new("org.apache.kylin.rest.request.PrepareSqlRequest", Method,
+        new("sql", BodyKind.String), new("project", BodyKind.String), new("limit", BodyKind.Int, "java.lang.Integer"), new("offset", BodyKind.Int, "java.lang.Integer"),
+        new("queryId", BodyKind.String), new("stopId", BodyKind.String), new("forcedToPushDown", BodyKind.Bool), new("forced_to_index", BodyKind.Bool),
+        new("user_defined_tag", BodyKind.String));
+
     /// <summary>The SQL.</summary>
     public string? Sql { get; init; }
 
@@ -36,22 +41,22 @@ internal sealed record SqlRequest
     /// <summary>Binds a JSON body; <c>user_defined_tag</c> over 256 characters is refused as <c>@Valid</c> refuses it.</summary>
     public static SqlRequest FromJson(KylinRequest request)
     {
-        var body = RequestBody.Object(request, Method);
-        if (RequestBody.String(body, "user_defined_tag") is { Length: > 256 })
+        var body = RequestBody.Read(request, Shape);
+        if (body.String("user_defined_tag") is { Length: > 256 })
         {
             throw KylinException.WithRaw(ErrorCode.InvalidParameter, "Can’t add the tag, as the length exceeds the maximum 256 characters. Please modify it.").WithStatus(400);
         }
 
         return new SqlRequest
         {
-            Sql = RequestBody.String(body, "sql"),
-            Project = RequestBody.String(body, "project"),
-            Limit = RequestBody.Int(body, "limit", 0),
-            Offset = RequestBody.Int(body, "offset", 0),
-            QueryId = RequestBody.String(body, "queryId"),
-            StopId = RequestBody.String(body, "stopId"),
-            ForcedToPushDown = RequestBody.Bool(body, "forcedToPushDown", false),
-            ForcedToIndex = RequestBody.Bool(body, "forced_to_index", false),
+            Sql = body.String("sql"),
+            Project = body.String("project"),
+            Limit = body.Int("limit", 0),
+            Offset = body.Int("offset", 0),
+            QueryId = body.String("queryId"),
+            StopId = body.String("stopId"),
+            ForcedToPushDown = body.Bool("forcedToPushDown", false),
+            ForcedToIndex = body.Bool("forced_to_index", false),
         };
     }
 

@@ -14,15 +14,18 @@ internal sealed class ManageSegmentsV2Provider(ServerContext server) : IKylinOpe
 {
     private const string Method = "public org.apache.kylin.rest.response.EnvelopeResponse org.apache.kylin.rest.controller.v2.SegmentControllerV2.manageSegments(java.lang.String,java.lang.String,org.apache.kylin.rest.request.SegmentMgmtRequest)";
 
+    private static readonly BodyShape Shape = new("org.apache.kylin.rest.request.SegmentMgmtRequest", Method,
+        new("segments", BodyKind.Strings, "java.util.ArrayList<java.lang.String>"), new("buildType", BodyKind.String));
+
 
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var alias = context.Path["cubeName"];
         var project = SpringBinding.String(request, "project");
-        var body = RequestBody.Object(request, Method);
-        var names = RequestBody.Strings(body, "segments");
-        var buildType = RequestBody.String(body, "buildType");
+        var body = RequestBody.Read(request, Shape);
+        var names = body.Strings("segments");
+        var buildType = body.String("buildType");
         if (names is not { Count: > 0 })
         {
             throw new KylinException(ErrorCode.SegmentsEmptyChosen);

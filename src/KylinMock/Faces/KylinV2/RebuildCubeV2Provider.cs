@@ -15,16 +15,19 @@ internal sealed class RebuildCubeV2Provider(ServerContext server) : IKylinOperat
 {
     private const string Method = "public org.apache.kylin.rest.response.EnvelopeResponse org.apache.kylin.rest.controller.v2.SegmentControllerV2.rebuild(java.lang.String,java.lang.String,org.apache.kylin.rest.request.CubeRebuildRequest)";
 
+    private static readonly BodyShape Shape = new("org.apache.kylin.rest.request.CubeRebuildRequest", Method,
+        new("startTime", BodyKind.Long), new("endTime", BodyKind.Long), new("buildType", BodyKind.String));
+
 
     /// <inheritdoc />
     public KylinAnswer Handle(KylinRequest request, RequestContext context)
     {
         var alias = context.Path["cubeName"];
         var project = SpringBinding.String(request, "project");
-        var body = RequestBody.Object(request, Method);
-        var startTime = RequestBody.Long(body, "startTime", 0);
-        var endTime = RequestBody.Long(body, "endTime", 0);
-        var buildType = RequestBody.String(body, "buildType");
+        var body = RequestBody.Read(request, Shape);
+        var startTime = body.Long("startTime", 0);
+        var endTime = body.Long("endTime", 0);
+        var buildType = body.String("buildType");
         var (valid, jobs) = server.Backend.RebuildCube(alias, project, startTime, endTime, buildType);
         var answer = valid ? EnvelopeJson.Success(w => JobInfoV2Json.Write(w, jobs[0])) : JobInfoV2Json.Envelope("999", null, "Invalid build type.");
         return new KylinAnswer(200, context.ContentType, answer);

@@ -155,6 +155,15 @@ public class Kylin4FaceTests : Kylin4Test
         Assert.That((string?)answer.Json["msg"], Does.StartWith("JSON parse error: "));
     }
 
+    // Kylin 4's @RequestBody goes through the same binder: a body sent as text/plain is Spring's HttpMediaTypeNotSupportedException, BasicController's 500; nothing builds.
+    [Test]
+    public void Build_BodyNotDeclaredAsJson_Is500ContentTypeNotSupported()
+    {
+        var jobs = Kylin.Jobs.Snapshot().Count;
+        var answer = Send(HttpMethod.Put, $"/cubes/{Cube}/rebuild", $"{{\"startTime\":{T + (5 * Day)},\"endTime\":{T + (6 * Day)},\"buildType\":\"BUILD\"}}", contentType: "text/plain");
+        Assert.That((answer.Status, (string?)answer.Json["msg"], Kylin.Jobs.Snapshot().Count), Is.EqualTo((500, "Content type 'text/plain' not supported", jobs)));
+    }
+
     // The mock's own planes work as in Kylin 5 mode: the journal records the call, an armed error fault answers Kylin 4's ErrorResponse.
     [Test]
     public void ControlPlane_JournalAndFaults()

@@ -63,7 +63,7 @@ public abstract class Kylin4Test
     }
 
     /// <summary>Sends as kylinpy does: Basic ADMIN:KYLIN, no Accept, JSON content type with a body.</summary>
-    internal KylinHttp.Answer Send(HttpMethod method, string path, string? body = null, string? authorization = KylinHttp.AdminBasic, string? accept = null)
+    internal KylinHttp.Answer Send(HttpMethod method, string path, string? body = null, string? authorization = KylinHttp.AdminBasic, string? accept = null, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(method, "/kylin/api" + path);
         if (authorization is not null)
@@ -79,7 +79,7 @@ public abstract class Kylin4Test
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8);
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         }
 
         using var response = client.Send(request);

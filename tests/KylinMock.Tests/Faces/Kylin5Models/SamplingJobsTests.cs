@@ -34,7 +34,6 @@ public class SamplingJobsTests : ModelEstateTest
     [TestCase("{\"project\":\"learn_kylin\",\"qualified_table_name\":\"DEFAULT.KYLIN_SALES\"}", 500, "KE-010032214: The number of sampling rows should be between 10000 and 20000000. Please modify it.")]
     [TestCase("{\"project\":\"learn_kylin\",\"rows\":10000}", 500, "KE-010007003(Invalid Table Name):Can’t perform table sampling. Please select at least one table.")]
     [TestCase("{\"project\":\"learn_kylin\",\"qualified_table_name\":\"KYLIN_SALES\",\"rows\":10000}", 500, "KE-010007003(Invalid Table Name):The name of table for sampling is invalid. Please enter a table name like “database.table”. ")]
-    [TestCase("{\"project\":\"learn_kylin\",\"qualified_table_name\":\"DEFAULT.NOPE\",\"rows\":10000}", 400, "KE-010000003(Invalid Parameter):Create table sampling job failed for table not exist!")]
     [TestCase("{\"project\":\"learn_kylin\",\"qualified_table_name\":\"DEFAULT.KYLIN_SALES\",\"rows\":10000,\"priority\":-1}", 500, "KE-010043207: The entered parameter \"priority\" is invalid, only supports \"0, 1, 2, 3, 4\" at the moment. Please check and try again.")]
     public void Sampling_Refusals_ChangeNothing(string body, int status, string message)
     {

@@ -35,7 +35,7 @@ public class SnapshotsTests : ModelEstateTest
         var build = Http.Send(HttpMethod.Post, Path, "{\"project\":\"learn_kylin\",\"databases\":[\"default\"]}");
         var busy = Http.Send(HttpMethod.Post, Path, "{\"project\":\"learn_kylin\",\"tables\":[\"DEFAULT.KYLIN_SALES\"]}");
         ((FakeTimeProvider)Kylin.Clock).Advance(TimeSpan.FromMinutes(3));
-        var refresh = Http.Put(Path, "{\"project\":\"learn_kylin\",\"tables\":[\"default.kylin_sales\"]}");
+        var refresh = Http.Put(Path, "{\"project\":\"learn_kylin\",\"tables\":[\"DEFAULT.KYLIN_SALES\"]}");
         var job = Kylin.Jobs.Find((string)refresh.Data["jobs"]![0]!["job_id"]!)!;
         Assert.Multiple(() =>
         {
