@@ -52,6 +52,12 @@ internal static class JsonWriterExtensions
     public static void Property(this JsonWriter w, string name, IEnumerable<string> values)
     {
         w.WritePropertyName(name);
+        w.WriteStringArray(values);
+    }
+
+    /// <summary>An array of strings.</summary>
+    public static void WriteStringArray(this JsonWriter w, IEnumerable<string> values)
+    {
         w.WriteStartArray();
         foreach (var value in values)
         {

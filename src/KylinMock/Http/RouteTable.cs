@@ -51,6 +51,16 @@ internal sealed class RouteTable : IResponseProvider
         return this;
     }
 
+    /// <summary>
+    /// A servlet filter's URL (Spring Security's logout): answered before Spring MVC, so whatever the Accept says (the
+    /// V2ApiFilter still refuses the v2 Accept), anonymous; no MVC mapping shares it.
+    /// </summary>
+    public RouteTable KylinFilter(string method, string path, IKylinOperation operation)
+    {
+        Line(kylin, path, true).Add(method, new KylinRoute(operation, Produces.Filter));
+        return this;
+    }
+
     /// <summary>A Kylin route producing plain <c>application/json</c> (a deprecated JDBC mapping such as <c>query4JDBC</c>): chosen by that Accept, no Accept or a wildcard.</summary>
     public RouteTable KylinJson(string method, string path, IKylinOperation operation)
     {
@@ -241,6 +251,9 @@ internal enum Produces
 
     /// <summary><c>application/json</c>.</summary>
     Json,
+
+    /// <summary>Nothing negotiated: a servlet filter answers before Spring MVC looks at the Accept.</summary>
+    Filter,
 }
 
 /// <summary>A control route's handler.</summary>

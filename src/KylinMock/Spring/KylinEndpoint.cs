@@ -56,6 +56,12 @@ internal sealed class KylinEndpoint(ServerContext server)
             var (outcome, choices) = ContentNegotiation.Negotiate(request.Header("Accept"));
             var (chosen, type) = Choose(match, request.Method, choices);
 
+            // Spring Security's filters (the logout) answer before Spring MVC negotiates; the V2ApiFilter runs before them.
+            if (outcome != ContentNegotiation.Outcome.V2 && match.Find(request.Method, Produces.Filter) is { } filter)
+            {
+                (chosen, type) = (filter, MediaTypes.Json);
+            }
+
             // Kylin's V2ApiFilter (@Order(-400), before Spring Security): the v2 Accept passes only where a v2 mapping
             // matches path and method; anything else is refused, credentials or not.
             if (outcome == ContentNegotiation.Outcome.V2 && chosen is null)

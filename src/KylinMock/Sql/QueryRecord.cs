@@ -73,19 +73,5 @@ internal sealed record SavedQuery(string Name, string Project, string Sql, strin
         }
     }
 
-    private static int JavaHash(string? text)
-    {
-        if (text is null)
-        {
-            return 0;
-        }
-
-        var hash = 0;
-        foreach (var c in text)
-        {
-            hash = unchecked((31 * hash) + c);
-        }
-
-        return hash;
-    }
+    private static int JavaHash(string? text) => text is null ? 0 : Models.JavaHashOrder.HashCode(text);
 }

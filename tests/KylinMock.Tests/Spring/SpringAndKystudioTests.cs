@@ -46,13 +46,41 @@ public class SpringAndKystudioTests
         });
     }
 
-    [Test]
-    public void Logout_InvalidatesTheSession()
+    [TestCase("text/html")]
+    [TestCase("application/vnd.apache.kylin-v4+json")]
+    public void Logout_InvalidatesTheSession_AndRedirectsToTheContextRootWhateverTheAccept(string accept)
     {
+        // kylinSecurity.xml <scr:logout invalidate-session delete-cookies="JSESSIONID" success-handler-ref>: Spring Security's
+        // LogoutFilter answers before Spring MVC (kystudio sends Accept: text/html); SimpleUrlLogoutSuccessHandler (the
+        // kylin.security.custom.logout-success-handler default) redirects to "/", the context root /kylin/.
         using var live = new LiveServer();
         var cookie = Cookie(live);
-        Assert.That(live.Http.Send(HttpMethod.Get, "/kylin/api/j_spring_security_logout", authorization: null, cookie: cookie).Status, Is.EqualTo(200));
-        Assert.That(live.Http.Send(HttpMethod.Get, Jobs, authorization: null, cookie: cookie).Status, Is.EqualTo(401));
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(live.Kylin.Url) };
+        using var logout = new HttpRequestMessage(HttpMethod.Get, "/kylin/api/j_spring_security_logout");
+        logout.Headers.TryAddWithoutValidation("Accept", accept);
+        logout.Headers.TryAddWithoutValidation("Cookie", cookie);
+        using var answer = client.Send(logout);
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)answer.StatusCode, Is.EqualTo(302));
+            Assert.That(answer.Headers.Location?.ToString(), Is.EqualTo(live.Kylin.Url.TrimEnd('/') + "/kylin/"));
+            Assert.That(answer.Headers.GetValues("Set-Cookie").Single(), Does.StartWith("JSESSIONID=; Max-Age=0;"), "CookieClearingLogoutHandler");
+            Assert.That(answer.Content.Headers.ContentLength, Is.EqualTo(0));
+            Assert.That(live.Http.Send(HttpMethod.Get, Jobs, authorization: null, cookie: cookie).Status, Is.EqualTo(401));
+        });
+    }
+
+    [Test]
+    public void Logout_V2Accept_IsRefusedByTheV2ApiFilter()
+    {
+        // V2ApiFilter (@Order(-400)) runs before Spring Security: no v2 mapping serves the logout URL.
+        using var live = new LiveServer();
+        var answer = live.Http.Send(HttpMethod.Get, "/kylin/api/j_spring_security_logout", authorization: null, accept: "application/vnd.apache.kylin-v2+json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(500), answer.Text);
+            Assert.That((string?)answer.Json["error"], Is.EqualTo("Internal Server Error"));
+        });
     }
 
     [Test]

@@ -50,6 +50,22 @@ internal static class ProjectJson
         w.WriteEndObject();
         w.WritePropertyName("segment_config");
         w.WriteStartObject();
+        WriteSegmentConfig(w, retentionBeforeEmpty: true);
+        w.WriteEndObject();
+        if (permission is not null)
+        {
+            w.Property("permission", permission);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The project's SegmentConfig fields, unwrapped: auto merge, volatile and retention ranges, empty segments (every project
+    /// has Kylin's defaults). ProjectConfigResponse writes <c>create_empty_segment_enabled</c> before <c>retention_range</c>.
+    /// </summary>
+    public static void WriteSegmentConfig(JsonWriter w, bool retentionBeforeEmpty)
+    {
         w.Property("auto_merge_enabled", false);
         w.Property("auto_merge_time_ranges", ["WEEK", "MONTH", "QUARTER", "YEAR"]);
         w.WritePropertyName("volatile_range");
@@ -58,19 +74,20 @@ internal static class ProjectJson
         w.Property("volatile_range_enabled", false);
         w.Property("volatile_range_type", "DAY");
         w.WriteEndObject();
+        if (!retentionBeforeEmpty)
+        {
+            w.Property("create_empty_segment_enabled", false);
+        }
+
         w.WritePropertyName("retention_range");
         w.WriteStartObject();
         w.Property("retention_range_number", 1);
         w.Property("retention_range_enabled", false);
         w.Property("retention_range_type", "MONTH");
         w.WriteEndObject();
-        w.Property("create_empty_segment_enabled", false);
-        w.WriteEndObject();
-        if (permission is not null)
+        if (retentionBeforeEmpty)
         {
-            w.Property("permission", permission);
+            w.Property("create_empty_segment_enabled", false);
         }
-
-        w.WriteEndObject();
     }
 }
