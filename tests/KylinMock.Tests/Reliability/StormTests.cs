@@ -4,7 +4,7 @@ using KylinMock.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using static KylinMock.Tests.Support.ModelEstates;
 
-namespace KylinMock.Tests.Issue23;
+namespace KylinMock.Tests.Reliability;
 
 /// <summary>
 /// Issue 23's storms, bounded: overlapping builds from 8 threads, mixed build/merge/refresh/delete while the clock moves,

@@ -1,7 +1,7 @@
 using KylinMock.Tests.Support;
 using static KylinMock.Tests.Support.ModelEstates;
 
-namespace KylinMock.Tests.Issue23;
+namespace KylinMock.Tests.Faces.Control;
 
 /// <summary>Issue 23, items 5, 6 and 12: small acceptance gaps, each a request Kylin refuses.</summary>
 public class AcceptanceTests : ModelEstateTest

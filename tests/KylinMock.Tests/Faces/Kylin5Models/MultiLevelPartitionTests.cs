@@ -3,7 +3,7 @@ using KylinMock.Jobs;
 using KylinMock.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace KylinMock.Tests.Issue20;
+namespace KylinMock.Tests.Faces.Kylin5Models;
 
 /// <summary>
 /// Multi-level partitioning (issue 20, contract "Third pass" A): SUB_PARTITION jobs exist only for models with

@@ -3,7 +3,7 @@ using KylinMock.Tests.Support;
 using Newtonsoft.Json.Linq;
 using static KylinMock.Tests.Support.ModelEstates;
 
-namespace KylinMock.Tests.Issue23;
+namespace KylinMock.Tests.Spring;
 
 /// <summary>
 /// Issue 23, items 4 and 13: every Kylin body endpoint reads its <c>@RequestBody</c> as Spring's Jackson converter does

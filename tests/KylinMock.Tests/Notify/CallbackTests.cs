@@ -4,7 +4,7 @@ using KylinMock.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
-namespace KylinMock.Tests.Issue23;
+namespace KylinMock.Tests.Notify;
 
 /// <summary>
 /// Issue 23, item 9: the job-finished callback as Kylin sends it (build contract §11; JobFinishedNotifier: from

@@ -1,6 +1,6 @@
 using KylinMock.Tests.Support;
 
-namespace KylinMock.Tests.Issue20;
+namespace KylinMock.Tests.Faces.Kylin5Models;
 
 /// <summary>Sampling a table that is not loaded (issue 20, contract "Third pass" A; corrects the build contract §3's inferred 400).</summary>
 public class SamplingMissingTableTests : ModelEstateTest

@@ -3,7 +3,7 @@ using KylinMock.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
-namespace KylinMock.Tests.Issue20;
+namespace KylinMock.Tests.Faces.Kylin5Models;
 
 /// <summary>
 /// Ids the API mints never repeat ids of the generated estate (issue 20, contract "Third pass" A; RandomUtil.randomUUIDStr

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using KylinMock.Tests.Support;
 
-namespace KylinMock.Tests.Issue23;
+namespace KylinMock.Tests.Cli;
 
 /// <summary>Issue 23, item 1: <c>serve --job-finished-notifier-url</c> (Kylin's kylin.job.finished-notifier-url).</summary>
 [NonParallelizable]

@@ -3,7 +3,7 @@ using KylinMock.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
-namespace KylinMock.Tests.Issue20;
+namespace KylinMock.Tests.Faces.Kylin5Models;
 
 /// <summary>
 /// A model's status and index counts follow its READY segments (issue 20, contract "Third pass" A): a finished

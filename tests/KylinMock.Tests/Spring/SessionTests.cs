@@ -1,6 +1,6 @@
 using KylinMock.Tests.Support;
 
-namespace KylinMock.Tests.Issue23;
+namespace KylinMock.Tests.Spring;
 
 /// <summary>Issue 23, item 10: Spring Security's session against Basic credentials, and Spring Session's cookie reading.</summary>
 public class SessionTests

@@ -2,7 +2,7 @@ using KylinMock.Fixtures;
 using KylinMock.Jobs;
 using KylinMock.Tests.Support;
 
-namespace KylinMock.Tests.Issue23;
+namespace KylinMock.Tests.Generation;
 
 /// <summary>Issue 23, item 14: the generated estate keeps the per-table rules the API enforces.</summary>
 public class GeneratedEstateRulesTests

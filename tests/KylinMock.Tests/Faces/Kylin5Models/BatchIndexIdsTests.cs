@@ -2,7 +2,7 @@ using KylinMock.Models;
 using KylinMock.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace KylinMock.Tests.Issue20;
+namespace KylinMock.Tests.Faces.Kylin5Models;
 
 /// <summary>
 /// <c>batch_index_ids</c> build only those layouts, and completion's <c>index_status</c> becomes a batch (issue 20, contract

@@ -1,7 +1,7 @@
 using KylinMock.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace KylinMock.Tests.Issue20;
+namespace KylinMock.Tests.Faces.Kylin5Models;
 
 /// <summary>The cosmetic rows of issue 20's part A: <c>max_bucket_id</c> and the version new jobs carry.</summary>
 public class CosmeticFieldsTests : ModelEstateTest

@@ -1,6 +1,6 @@
 using KylinMock.Tests.Support;
 
-namespace KylinMock.Tests.Issue20;
+namespace KylinMock.Tests.Faces.Kylin5Models;
 
 /// <summary>
 /// Snapshot <c>options</c> and table names (issue 20, contract "Third pass" A; SnapshotService.checkOptions,

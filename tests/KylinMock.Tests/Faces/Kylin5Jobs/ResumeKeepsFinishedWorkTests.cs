@@ -2,7 +2,7 @@ using KylinMock.Jobs;
 using KylinMock.Tests.Support;
 using Newtonsoft.Json.Linq;
 
-namespace KylinMock.Tests.Issue20;
+namespace KylinMock.Tests.Faces.Kylin5Jobs;
 
 /// <summary>
 /// RESUME keeps finished work (issue 20, contract "Third pass" A; NExecutableManager.resumeJob,

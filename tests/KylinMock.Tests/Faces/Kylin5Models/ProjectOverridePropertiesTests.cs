@@ -1,7 +1,7 @@
 using KylinMock.Tests.Support;
 using Newtonsoft.Json.Linq;
 
-namespace KylinMock.Tests.Issue20;
+namespace KylinMock.Tests.Faces.Kylin5Models;
 
 /// <summary>
 /// Every project answer carries <c>override_kylin_properties</c> (issue 20, contract "Third pass" A; corrects the build

@@ -2,7 +2,7 @@ using KylinMock.Tests.Support;
 using KylinMock.Verification;
 using static KylinMock.Tests.Support.ModelEstates;
 
-namespace KylinMock.Tests.Issue23;
+namespace KylinMock.Tests.Verification;
 
 /// <summary>Issue 23, item 11: the journal's verification sees every Kylin call, classed by the route that answered it.</summary>
 public class VerificationTests : ModelEstateTest

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using static KylinMock.Tests.Support.ModelEstates;
 
-namespace KylinMock.Tests.Issue23;
+namespace KylinMock.Tests.Faces.Kylin5Models;
 
 /// <summary>Issue 23, items 2, 3 and 7: the ids the API mints, a refresh naming a segment twice, a merge's index sets.</summary>
 public class BuildPathTests : ModelEstateTest
