@@ -55,6 +55,19 @@ internal static class JsonWriterExtensions
         w.WriteStringArray(values);
     }
 
+    /// <summary>A property whose value is an object of string values (a Java <c>Map&lt;String, String&gt;</c>), in the given order.</summary>
+    public static void PropertyMap(this JsonWriter w, string name, IEnumerable<KeyValuePair<string, string>> map)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartObject();
+        foreach (var (key, value) in map)
+        {
+            w.Property(key, value);
+        }
+
+        w.WriteEndObject();
+    }
+
     /// <summary>An array of strings.</summary>
     public static void WriteStringArray(this JsonWriter w, IEnumerable<string> values)
     {

@@ -30,14 +30,7 @@ internal static class InternalTableFixtureJson
             w.Property("uuid", t.Uuid);
             w.Property("partition_cols", t.PartitionColumns);
             w.Property("date_partition_format", t.DatePartitionFormat);
-            w.WritePropertyName("tbl_properties");
-            w.WriteStartObject();
-            foreach (var (key, value) in t.TblProperties)
-            {
-                w.Property(key, value);
-            }
-
-            w.WriteEndObject();
+            w.PropertyMap("tbl_properties", t.TblProperties);
             w.Property("storage_type", t.StorageType);
             w.Property("row_count", t.RowCount);
             w.Property("storage_size", t.StorageSize);

@@ -24,14 +24,7 @@ internal static class InternalTableJson
         w.Property("row_count", table.RowCount);
         w.Property("storage_size", table.StorageSize);
         w.Property("update_time", table.LastModified);
-        w.WritePropertyName("tbl_properties");
-        w.WriteStartObject();
-        foreach (var (key, value) in table.TblProperties)
-        {
-            w.Property(key, value);
-        }
-
-        w.WriteEndObject();
+        w.PropertyMap("tbl_properties", table.TblProperties);
         w.WritePropertyName("columns_info");
         if (needDetails && source is not null)
         {

@@ -40,14 +40,7 @@ internal static class ProjectJson
         w.Null("principal");
         w.Null("keytab");
         w.Property("maintain_model_type", "MANUAL_MAINTAIN");
-        w.WritePropertyName("override_kylin_properties");
-        w.WriteStartObject();
-        foreach (var (key, value) in row.OverrideKylinProperties)
-        {
-            w.Property(key, value);
-        }
-
-        w.WriteEndObject();
+        w.PropertyMap("override_kylin_properties", row.OverrideKylinProperties);
         w.WritePropertyName("segment_config");
         w.WriteStartObject();
         WriteSegmentConfig(w, retentionBeforeEmpty: true);
